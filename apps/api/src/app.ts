@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { WEB_DIST_DIR } from './lib/project-paths.ts';
+import errorHandler from './plugins/app/error-handler.ts';
+import prisma from './plugins/app/prisma.ts';
+import webApp from './plugins/app/web-app.ts';
+import cors from './plugins/external/cors.ts';
+import swagger from './plugins/external/swagger.ts';
+import healthRoutes from './routes/health/index.ts';
+
+export interface AppOptions {
+  config: Config;
+  /** The database the app talks to (the embedded one or DATABASE_URL), resolved by the caller. */
+  databaseUrl: string;
+}
+
+/**
+ * The whole application as one plugin, registered in layers: external plugins, then our own
+ * plugins (database, errors), then the routes grouped by resource under /api.
+ */
+export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
+  instance.setValidatorCompiler(validatorCompiler);
+  instance.setSerializerCompiler(serializerCompiler);
+
+  await instance.register(cors, { origins: config.CORS_ORIGINS });
+  await instance.register(swagger);
+
+  await instance.register(prisma, { databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  await instance.register(errorHandler);
+
+  await instance.register(
+    async (api) => {
+      await api.register(healthRoutes, { prefix: '/health' });
+    },
+    { prefix: '/api' },
+  );
+
+  await instance.register(webApp, { distDir: config.SERVE_WEB ? WEB_DIST_DIR : null });
+});
+
+export function serverOptions(config: Config): FastifyServerOptions {
+  return {
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: {
+              paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              remove: true,
+            },
+          },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 64 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  };
+}
+
+/** Creates a Fastify instance with the app registered and ready: what server.ts and tests use. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const instance = Fastify(serverOptions(options.config)).withTypeProvider<ZodTypeProvider>();
+  await instance.register(app, options);
+  await instance.ready();
+  return instance;
+}

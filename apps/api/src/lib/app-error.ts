@@ -1,0 +1,38 @@
+/**
+ * The one error type handlers throw. The error handler turns it into problem+json with the
+ * status from ERROR_STATUS, so a code means the same HTTP status everywhere.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  attempt_closed: 409,
+  attempt_in_progress: 409,
+  email_taken: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  database_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: { field: string; message: string }[] | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: { field: string; message: string }[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,44 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { seed } from '../src/db/database.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+import { applyMigrations } from '../src/db/migrations.ts';
+import { freePort } from './free-port.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The migrated and seeded template database; test files clone it. */
+    templateDatabaseUrl: string;
+  }
+}
+
+export const TEMPLATE_DATABASE = 'saa_template';
+
+/** Starts one real Postgres for the whole run and prepares a template database in it. */
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'saa-test-pg-'));
+  // Run as root, Postgres runs as a `postgres` user, which must be able to enter this folder.
+  await chmod(dir, 0o755);
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    database: TEMPLATE_DATABASE,
+  });
+  await applyMigrations(database.url);
+  await seed(database.url, () => {});
+
+  // A database can serve as a template only while nobody is connected to it.
+  const admin = new pg.Client({ connectionString: database.url.replace(`/${TEMPLATE_DATABASE}`, '/postgres') });
+  await admin.connect();
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [TEMPLATE_DATABASE]);
+  await admin.end();
+
+  project.provide('templateDatabaseUrl', database.url);
+  return async () => {
+    await database.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}

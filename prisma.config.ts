@@ -1,0 +1,8 @@
+import { defineConfig } from 'prisma/config';
+
+// Used by `prisma generate`. Migrations are applied by our own runner (apps/api/src/db/migrate.ts)
+// on Prisma's WebAssembly schema engine, so no database URL is needed here.
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+});
