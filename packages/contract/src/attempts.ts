@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { DomainId } from './domains.ts';
+import { QuestionType } from './question.ts';
+
+/** Exam facts the API and the web app share. */
+export const EXAM = {
+  mockQuestions: 65,
+  mockMinutes: 130,
+  passingScore: 720,
+  minScaledScore: 100,
+  maxScaledScore: 1000,
+  maxPracticeQuestions: 130,
+} as const;
+
+export const AttemptMode = z.enum(['mock', 'practice', 'drill']);
+export type AttemptMode = z.infer<typeof AttemptMode>;
+export const AttemptStatus = z.enum(['in_progress', 'submitted', 'expired']);
+export type AttemptStatus = z.infer<typeof AttemptStatus>;
+export const FeedbackMode = z.enum(['deferred', 'immediate']);
+export type FeedbackMode = z.infer<typeof FeedbackMode>;
+
+export const AttemptIdParams = z.object({ id: z.uuid({ message: 'must be an attempt id (a UUID)' }) });
+export const AnswerParams = AttemptIdParams.extend({
+  position: z.coerce.number().int().min(1, { message: 'positions start at 1' }).max(EXAM.maxPracticeQuestions),
+});
+
+export const CreateAttemptRequest = z.object({
+  mode: AttemptMode,
+  /** practice only: restrict to these domains and/or sections (empty or absent: all). */
+  domains: z.array(DomainId).max(4).optional(),
+  sections: z.array(z.string().min(1).max(64)).max(100).optional(),
+  /** practice: 1-130 (default 20); drill: up to 130 due questions (default 20); mock: always 65. */
+  questionCount: z.number().int().min(1).max(EXAM.maxPracticeQuestions).optional(),
+  /** practice and drill: null or absent = untimed; mock: always 130. */
+  timeLimitMinutes: z.number().int().min(1).max(600).nullable().optional(),
+  /** mock: always deferred. */
+  feedback: FeedbackMode.optional(),
+});
+export type CreateAttemptRequest = z.infer<typeof CreateAttemptRequest>;
+
+export const SavedAnswer = z.object({
+  selected: z.array(z.string()),
+  flagged: z.boolean(),
+  seq: z.number().int(),
+});
+export type SavedAnswer = z.infer<typeof SavedAnswer>;
+
+/** A question as shown while an attempt runs: no key, no rationale, no explanation. */
+export const AttemptQuestion = z.object({
+  position: z.number().int(),
+  questionId: z.string(),
+  type: QuestionType,
+  /** How many options to choose: 1, 2 or 3. */
+  choose: z.number().int(),
+  stem: z.string(),
+  /** In this attempt's shuffled order. */
+  options: z.array(z.object({ id: z.string(), text: z.string() })),
+  domain: DomainId,
+  section: z.string(),
+  answer: SavedAnswer.nullable(),
+});
+export type AttemptQuestion = z.infer<typeof AttemptQuestion>;
+
+export const ScoreBreakdown = z.object({
+  correct: z.number().int(),
+  total: z.number().int(),
+  percent: z.number(),
+});
+
+export const AttemptResult = z.object({
+  correct: z.number().int(),
+  total: z.number().int(),
+  answered: z.number().int(),
+  percent: z.number(),
+  /** An estimate: 100 + 900 × (correct / total), rounded. AWS equates real scores across forms. */
+  scaledScore: z.number().int(),
+  scaledScoreIsEstimate: z.literal(true),
+  passingScore: z.literal(EXAM.passingScore),
+  passed: z.boolean(),
+  timeUsedSeconds: z.number().int(),
+  domains: z.array(ScoreBreakdown.extend({ domain: DomainId, name: z.string() })),
+  sections: z.array(ScoreBreakdown.extend({ section: z.string(), title: z.string() })),
+  /** Seconds spent per question, derived from the answer timestamps (see the docs). */
+  questionTimes: z.array(z.object({ position: z.number().int(), seconds: z.number().int() })),
+});
+export type AttemptResult = z.infer<typeof AttemptResult>;
+
+export const AttemptResponse = z.object({
+  id: z.string(),
+  mode: AttemptMode,
+  status: AttemptStatus,
+  feedback: FeedbackMode,
+  startedAt: z.iso.datetime(),
+  deadline: z.iso.datetime().nullable(),
+  /** Computed by the server on every read; null when untimed. */
+  remainingSeconds: z.number().int().nullable(),
+  questionCount: z.number().int(),
+  questions: z.array(AttemptQuestion),
+  result: AttemptResult.optional(),
+});
+export type AttemptResponse = z.infer<typeof AttemptResponse>;
+
+export const SaveAnswerRequest = z.object({
+  selected: z.array(z.string().min(1).max(8)).max(6),
+  flagged: z.boolean(),
+  /** Client-side counter: a save with a lower seq than the stored one is ignored. */
+  seq: z.number().int().min(0).max(2_147_483_647),
+});
+export type SaveAnswerRequest = z.infer<typeof SaveAnswerRequest>;
+
+/** Only in immediate-feedback practice, once the question is answered. */
+export const AnswerFeedback = z.object({
+  correct: z.boolean(),
+  correctOptionIds: z.array(z.string()),
+  explanation: z.string(),
+  rationales: z.array(z.object({ optionId: z.string(), rationale: z.string() })),
+});
+export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
+
+export const SaveAnswerResponse = z.object({
+  position: z.number().int(),
+  answer: SavedAnswer,
+  /** False when the save was stale (lower seq) and the stored answer was kept. */
+  applied: z.boolean(),
+  remainingSeconds: z.number().int().nullable(),
+  feedback: AnswerFeedback.optional(),
+});
+export type SaveAnswerResponse = z.infer<typeof SaveAnswerResponse>;
+
+export const SubmitResponse = z.object({ id: z.string(), status: AttemptStatus, result: AttemptResult });
+export type SubmitResponse = z.infer<typeof SubmitResponse>;
+
+export const AttemptListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const AttemptSummary = z.object({
+  id: z.string(),
+  mode: AttemptMode,
+  status: AttemptStatus,
+  startedAt: z.iso.datetime(),
+  submittedAt: z.iso.datetime().nullable(),
+  questionCount: z.number().int(),
+  percent: z.number().nullable(),
+  scaledScore: z.number().int().nullable(),
+  passed: z.boolean().nullable(),
+  domains: z.array(ScoreBreakdown.extend({ domain: DomainId })).nullable(),
+});
+export type AttemptSummary = z.infer<typeof AttemptSummary>;
+
+export const AttemptListResponse = z.object({ items: z.array(AttemptSummary), nextCursor: z.string().nullable() });
+export type AttemptListResponse = z.infer<typeof AttemptListResponse>;
+
+export const ReviewFilter = z.enum(['all', 'wrong', 'flagged', 'unanswered']);
+export type ReviewFilter = z.infer<typeof ReviewFilter>;
+export const ReviewQuery = z.object({ filter: ReviewFilter.default('all') });
+
+export const ReviewItem = z.object({
+  position: z.number().int(),
+  questionId: z.string(),
+  type: QuestionType,
+  choose: z.number().int(),
+  stem: z.string(),
+  options: z.array(z.object({ id: z.string(), text: z.string(), correct: z.boolean(), rationale: z.string() })),
+  selected: z.array(z.string()),
+  flagged: z.boolean(),
+  answered: z.boolean(),
+  correct: z.boolean(),
+  correctOptionIds: z.array(z.string()),
+  explanation: z.string(),
+  /** Where older study material states otherwise, what changed. */
+  correction: z.string().nullable(),
+  domain: DomainId,
+  section: z.string(),
+  sectionTitle: z.string(),
+  seconds: z.number().int().nullable(),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const ReviewResponse = z.object({
+  attemptId: z.string(),
+  filter: ReviewFilter,
+  total: z.number().int(),
+  items: z.array(ReviewItem),
+});
+export type ReviewResponse = z.infer<typeof ReviewResponse>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AttemptMode } from './attempts.ts';
+import { DomainId } from './domains.ts';
+
+const Accuracy = z.object({
+  answered: z.number().int(),
+  correct: z.number().int(),
+  /** correct / answered in percent, null before anything was answered. */
+  accuracy: z.number().nullable(),
+});
+
+export const StatsResponse = z.object({
+  attemptsSubmitted: z.number().int(),
+  /** Up to the last 50 scored attempts, oldest first. */
+  trend: z.array(
+    z.object({
+      attemptId: z.string(),
+      mode: AttemptMode,
+      submittedAt: z.iso.datetime(),
+      percent: z.number(),
+      scaledScore: z.number().int(),
+    }),
+  ),
+  domains: z.array(Accuracy.extend({ domain: DomainId, name: z.string() })),
+  sections: z.array(Accuracy.extend({ section: z.string(), title: z.string() })),
+  /** Up to 5 sections with the lowest accuracy among those with at least 3 answers. */
+  weakestSections: z.array(Accuracy.extend({ section: z.string(), title: z.string() })),
+  readiness: z.object({
+    /** Mean estimated scaled score of the last three full mocks; null before the first. */
+    scaledScore: z.number().int().nullable(),
+    basedOnMocks: z.number().int(),
+    passingScore: z.number().int(),
+    ready: z.boolean(),
+  }),
+  drill: z.object({ due: z.number().int(), scheduled: z.number().int() }),
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;
