@@ -40,6 +40,9 @@ function toQuestion(
     rationale: d.rationale,
   }));
   const correct = drafts.filter((d) => d.correct).length;
+  // A fact's correction applies to every question made from it; say so in each explanation.
+  const { correction } = ctx.fact;
+  const taught = correction && !/older material/i.test(explanation) ? `${explanation} ${correction}` : explanation;
   return {
     id: `g-${ctx.file.section}-${contentHash(key)}`,
     section: ctx.file.section,
@@ -47,7 +50,7 @@ function toQuestion(
     type: correct > 1 ? 'multiple' : 'single',
     stem,
     options,
-    explanation,
+    explanation: taught,
     difficulty: ctx.fact.difficulty ?? difficulty,
     origin: 'generated',
     ...(ctx.fact.correction ? { correction: ctx.fact.correction } : {}),
