@@ -3,11 +3,16 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'api',
+    // Projects with their own worker counts run one after the other: bank, API, then the browser.
+    sequence: { groupOrder: 1 },
     include: ['src/**/*.test.ts'],
     // One embedded Postgres for the run, migrated once into a template database...
     globalSetup: ['test/global-setup.ts'],
     // ...and each test file gets its own copy of it.
     setupFiles: ['test/worker-database.ts'],
+    // The tests mostly wait on Postgres, so two files at a time overlap well even on two cores
+    // (the default there is a single worker).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -3,6 +3,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'web-e2e',
+    sequence: { groupOrder: 2 },
     include: ['e2e/**/*.test.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     // One browser and one app for the run; files share them one after the other.

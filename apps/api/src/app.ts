@@ -3,12 +3,22 @@ import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { WEB_DIST_DIR } from './lib/project-paths.ts';
+import auth from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import expirySweeper from './plugins/app/expiry-sweeper.ts';
+import originCheck from './plugins/app/origin-check.ts';
 import prisma from './plugins/app/prisma.ts';
 import webApp from './plugins/app/web-app.ts';
+import cookie from './plugins/external/cookie.ts';
 import cors from './plugins/external/cors.ts';
+import helmet from './plugins/external/helmet.ts';
+import rateLimit from './plugins/external/rate-limit.ts';
 import swagger from './plugins/external/swagger.ts';
+import attemptRoutes from './routes/attempts/index.ts';
+import authRoutes from './routes/auth/index.ts';
+import catalogRoutes from './routes/catalog/index.ts';
 import healthRoutes from './routes/health/index.ts';
+import statsRoutes from './routes/stats/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -18,21 +28,32 @@ export interface AppOptions {
 
 /**
  * The whole application as one plugin, registered in layers: external plugins, then our own
- * plugins (database, errors), then the routes grouped by resource under /api.
+ * plugins (database, errors, CSRF origin check, sessions, expiry sweeper), then the routes grouped
+ * by resource under /api.
  */
 export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
 
   await instance.register(cors, { origins: config.CORS_ORIGINS });
+  await instance.register(helmet);
+  await instance.register(cookie);
+  await instance.register(rateLimit);
   await instance.register(swagger);
 
   await instance.register(prisma, { databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
   await instance.register(errorHandler);
+  await instance.register(originCheck, { origins: config.CORS_ORIGINS });
+  await instance.register(auth, { idleHours: config.SESSION_IDLE_HOURS, maxDays: config.SESSION_MAX_DAYS });
+  await instance.register(expirySweeper, { intervalSeconds: config.EXPIRY_SWEEP_SECONDS });
 
   await instance.register(
     async (api) => {
       await api.register(healthRoutes, { prefix: '/health' });
+      await api.register(authRoutes, { prefix: '/auth', rateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE });
+      await api.register(catalogRoutes, { prefix: '/catalog' });
+      await api.register(attemptRoutes, { prefix: '/attempts' });
+      await api.register(statsRoutes, { prefix: '/stats' });
     },
     { prefix: '/api' },
   );

@@ -26,4 +26,15 @@ describe('configuration', () => {
     expect(config.MIGRATE_ON_START).toBe(false);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('has defaults for sessions, the auth rate limit and the expiry sweeper', () => {
+    const config = loadConfig({});
+    expect(config.SESSION_IDLE_HOURS).toBe(72);
+    expect(config.SESSION_MAX_DAYS).toBe(30);
+    expect(config.AUTH_RATE_LIMIT_PER_MINUTE).toBe(10);
+    expect(config.EXPIRY_SWEEP_SECONDS).toBe(30);
+    expect(loadConfig({ EXPIRY_SWEEP_SECONDS: '0' }).EXPIRY_SWEEP_SECONDS).toBe(0);
+    expect(() => loadConfig({ SESSION_IDLE_HOURS: '0' })).toThrow(/SESSION_IDLE_HOURS/);
+    expect(() => loadConfig({ AUTH_RATE_LIMIT_PER_MINUTE: 'many' })).toThrow(/AUTH_RATE_LIMIT_PER_MINUTE/);
+  });
 });

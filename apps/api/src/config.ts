@@ -34,6 +34,18 @@ const ConfigSchema = z.object({
   SERVE_WEB: flag(true),
   /** Behind a load balancer: trust X-Forwarded-* from it. */
   TRUST_PROXY: flag(false),
+  /** A session unused for this long is over, however recent its sign-in. */
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(72),
+  /** A session ends this long after sign-in, however active it is. */
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** Sign-up and sign-in attempts per client IP and minute, against password guessing. */
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** How often each instance scores attempts whose time ran out; 0 turns the sweeper off. */
+  EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

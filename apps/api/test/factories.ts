@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import type { AttemptQuestion, AttemptResponse } from '@saa/contract/attempts';
 import type { Question } from '@saa/contract/question';
+import type { FastifyInstance } from 'fastify';
+import request, { type Agent as TestAgent } from 'supertest';
 
 let counter = 0;
 
@@ -22,4 +26,59 @@ export function questionFactory(overrides: Partial<Question> = {}): Question {
     origin: 'authored',
     ...overrides,
   };
+}
+
+let userCounter = 0;
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A fresh, unique email per call (test files share nothing, but tests in a file share a database). */
+export function uniqueEmail(prefix = 'user'): string {
+  userCounter += 1;
+  return `${prefix}-${userCounter}-${randomBytes(4).toString('hex')}@example.test`;
+}
+
+export interface SignedIn {
+  agent: TestAgent;
+  user: { id: string; email: string; createdAt: string };
+  email: string;
+  password: string;
+}
+
+/** Signs up a new user through the API and returns a supertest agent that carries the session cookie. */
+export async function signedInAgent(app: FastifyInstance, email = uniqueEmail()): Promise<SignedIn> {
+  const agent = request.agent(app.server);
+  const res = await agent.post('/api/auth/signup').send({ email, password: TEST_PASSWORD }).expect(201);
+  return { agent, user: res.body.user, email, password: TEST_PASSWORD };
+}
+
+/** Starts an attempt for the agent's user and returns the AttemptResponse. */
+export async function startAttempt(agent: TestAgent, body: Record<string, unknown>): Promise<AttemptResponse> {
+  const res = await agent.post('/api/attempts').send(body);
+  if (res.status !== 201) throw new Error(`starting an attempt failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as AttemptResponse;
+}
+
+/** The keyed option ids of a question, read from the database (tests only: the API never tells). */
+export async function correctOptionIds(app: FastifyInstance, questionId: string): Promise<string[]> {
+  const question = await app.prisma.question.findUniqueOrThrow({ where: { id: questionId } });
+  const version = await app.prisma.questionVersion.findUniqueOrThrow({
+    where: { questionId_version: { questionId, version: question.version } },
+  });
+  return (version.options as { id: string; correct: boolean }[]).filter((o) => o.correct).map((o) => o.id);
+}
+
+/** A wrong answer of the right size for the question. */
+export async function wrongOptionIds(app: FastifyInstance, question: AttemptQuestion): Promise<string[]> {
+  const right = new Set(await correctOptionIds(app, question.questionId));
+  const wrong = question.options.map((o) => o.id).filter((id) => !right.has(id));
+  return wrong.slice(0, question.choose);
+}
+
+/** Moves an attempt's clock back, as if it had started `seconds` earlier (deadline included). */
+export async function rewindAttempt(app: FastifyInstance, attemptId: string, seconds: number): Promise<void> {
+  await app.prisma.$executeRaw`
+    UPDATE attempts SET started_at = started_at - make_interval(secs => ${seconds}),
+                        deadline = deadline - make_interval(secs => ${seconds})
+    WHERE id = ${attemptId}::uuid`;
 }

@@ -45,6 +45,15 @@ export const SavedAnswer = z.object({
 });
 export type SavedAnswer = z.infer<typeof SavedAnswer>;
 
+/** Only in immediate-feedback attempts (practice or drill), once the question is answered. */
+export const AnswerFeedback = z.object({
+  correct: z.boolean(),
+  correctOptionIds: z.array(z.string()),
+  explanation: z.string(),
+  rationales: z.array(z.object({ optionId: z.string(), rationale: z.string() })),
+});
+export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
+
 /** A question as shown while an attempt runs: no key, no rationale, no explanation. */
 export const AttemptQuestion = z.object({
   position: z.number().int(),
@@ -58,6 +67,11 @@ export const AttemptQuestion = z.object({
   domain: DomainId,
   section: z.string(),
   answer: SavedAnswer.nullable(),
+  /**
+   * Immediate-feedback attempts only, for questions already answered (and so locked): the same
+   * verdict the save returned, so that a reload shows it again.
+   */
+  feedback: AnswerFeedback.optional(),
 });
 export type AttemptQuestion = z.infer<typeof AttemptQuestion>;
 
@@ -103,24 +117,15 @@ export type AttemptResponse = z.infer<typeof AttemptResponse>;
 export const SaveAnswerRequest = z.object({
   selected: z.array(z.string().min(1).max(8)).max(6),
   flagged: z.boolean(),
-  /** Client-side counter: a save with a lower seq than the stored one is ignored. */
+  /** Client-side counter: a save whose seq is not higher than the stored one is ignored. */
   seq: z.number().int().min(0).max(2_147_483_647),
 });
 export type SaveAnswerRequest = z.infer<typeof SaveAnswerRequest>;
 
-/** Only in immediate-feedback practice, once the question is answered. */
-export const AnswerFeedback = z.object({
-  correct: z.boolean(),
-  correctOptionIds: z.array(z.string()),
-  explanation: z.string(),
-  rationales: z.array(z.object({ optionId: z.string(), rationale: z.string() })),
-});
-export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
-
 export const SaveAnswerResponse = z.object({
   position: z.number().int(),
   answer: SavedAnswer,
-  /** False when the save was stale (lower seq) and the stored answer was kept. */
+  /** False when the save was stale (seq not higher than the stored one) and the stored answer was kept. */
   applied: z.boolean(),
   remainingSeconds: z.number().int().nullable(),
   feedback: AnswerFeedback.optional(),

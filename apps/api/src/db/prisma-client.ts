@@ -13,3 +13,9 @@ export function createPrismaClient(connectionString: string, poolSize: number): 
     adapter: new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 }),
   });
 }
+
+/**
+ * For interactive transactions: Prisma's defaults (2 s to get a connection, 5 s to finish) are
+ * tight for a pool under a burst of submissions; waiting a little longer beats failing a submit.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;

@@ -5,13 +5,16 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
+  not_enough_questions: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   attempt_closed: 409,
   attempt_in_progress: 409,
+  answer_locked: 409,
   email_taken: 409,
+  nothing_due: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -35,4 +38,9 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** A 400 that names one field, shaped like the schema validation errors so clients handle both alike. */
+export function invalidField(field: string, message: string, code: ErrorCode = 'validation_failed'): AppError {
+  return new AppError(code, `Invalid request. ${field}: ${message}`, [{ field, message }]);
 }

@@ -1,17 +1,77 @@
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
+import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { useSignOut } from '../features/auth/api/sign-out.ts';
+import { useMe } from '../lib/api/get-me.ts';
 
+/** The frame of every signed-in page except the exam runner, which keeps the question in focus. */
 export function AppLayout() {
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
       <header className="topbar">
         <Link to="/" className="brand">
+          <img src="/favicon.svg" alt="" width="24" height="24" />
           SAA-C03 Practice
         </Link>
+        <nav aria-label="Main" className="main-nav">
+          <NavLink to="/" end>
+            Dashboard
+          </NavLink>
+          <NavLink to="/practice">Practice</NavLink>
+          <NavLink to="/history">History</NavLink>
+        </nav>
+        <div className="topbar-tools">
+          <ThemeToggle />
+          <span className="user-email" title={me.data?.email}>
+            {me.data?.email}
+          </span>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            disabled={signOut.isPending}
+            onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/signin', { replace: true }) })}
+          >
+            Sign out
+          </button>
+        </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      {signOut.isError && (
+        <p className="banner banner-bad" role="alert">
+          Signing out failed: {signOut.error.message}
+        </p>
+      )}
+      <main id="main" tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** The frame of the sign-in and sign-up pages. */
+export function AuthLayout() {
+  return (
+    <div className="shell shell-auth">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar topbar-plain">
+        <Link to="/signin" className="brand">
+          <img src="/favicon.svg" alt="" width="24" height="24" />
+          SAA-C03 Practice
+        </Link>
+        <div className="topbar-tools">
+          <ThemeToggle />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="page page-narrow">
         <Outlet />
       </main>
     </div>

@@ -1,14 +1,87 @@
-import { createBrowserRouter } from 'react-router';
-import { AppLayout } from './app-layout.tsx';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { PageSkeleton } from '../components/query-state.tsx';
+import { AppLayout, AuthLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { PublicOnly, RequireAuth } from './require-auth.tsx';
+import { RouteError } from './route-error.tsx';
+import { RouteFocus } from './route-focus.tsx';
+
+function Root() {
+  return (
+    <>
+      <RouteFocus />
+      <Outlet />
+    </>
+  );
+}
 
 // Pages load on demand so that the first visit downloads only what it shows.
 export const router = createBrowserRouter([
   {
-    element: <AppLayout />,
+    element: <Root />,
+    errorElement: <RouteError />,
+    HydrateFallback: () => <PageSkeleton />,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page.tsx')).HomePage }) },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <PublicOnly />,
+        children: [
+          {
+            element: <AuthLayout />,
+            children: [
+              {
+                path: 'signin',
+                lazy: async () => ({ Component: (await import('../features/auth/sign-in-page.tsx')).SignInPage }),
+              },
+              {
+                path: 'signup',
+                lazy: async () => ({ Component: (await import('../features/auth/sign-up-page.tsx')).SignUpPage }),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            errorElement: <RouteError />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage,
+                }),
+              },
+              {
+                path: 'practice',
+                lazy: async () => ({
+                  Component: (await import('../features/practice-setup/practice-setup-page.tsx')).PracticeSetupPage,
+                }),
+              },
+              {
+                path: 'history',
+                lazy: async () => ({ Component: (await import('../features/history/history-page.tsx')).HistoryPage }),
+              },
+              {
+                path: 'attempts/:id/results',
+                lazy: async () => ({ Component: (await import('../features/results/results-page.tsx')).ResultsPage }),
+              },
+              {
+                path: 'attempts/:id/review',
+                lazy: async () => ({ Component: (await import('../features/review/review-page.tsx')).ReviewPage }),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+          {
+            // The runner has its own minimal frame: the question, the clock and nothing to wander off to.
+            path: 'attempts/:id',
+            errorElement: <RouteError />,
+            lazy: async () => ({ Component: (await import('../features/exam/exam-page.tsx')).ExamPage }),
+          },
+        ],
+      },
     ],
   },
 ]);

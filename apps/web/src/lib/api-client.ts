@@ -1,5 +1,4 @@
-import { ProblemResponse } from '@saa/contract/problem';
-import type { z } from 'zod';
+import type { ProblemResponse } from '@saa/contract/problem';
 import { env } from './env.ts';
 
 /** An error answer from the API, carrying its problem+json body. */
@@ -13,32 +12,79 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
   }
+
+  get code(): string | undefined {
+    return this.problem?.code;
+  }
+}
+
+/**
+ * Anything with a zod-like `parse`. Typed structurally so that this module (in the initial chunk)
+ * never imports zod itself: the schemas come from lazily loaded feature code.
+ */
+export interface Parser<T> {
+  parse(data: unknown): T;
 }
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Survive a page unload (the answer queue flushes this way when the tab closes). */
+  keepalive?: boolean;
+}
+
+// A hand-written check instead of ProblemResponse.safeParse, for the same initial-chunk reason.
+function toProblem(json: unknown, status: number): ProblemResponse | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const body = json as Record<string, unknown>;
+  if (typeof body.detail !== 'string' || typeof body.code !== 'string') return null;
+  const errors = Array.isArray(body.errors)
+    ? body.errors.filter(
+        (e): e is { field: string; message: string } =>
+          typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.message === 'string',
+      )
+    : undefined;
+  return {
+    type: typeof body.type === 'string' ? body.type : 'about:blank',
+    title: typeof body.title === 'string' ? body.title : '',
+    status: typeof body.status === 'number' ? body.status : status,
+    detail: body.detail,
+    code: body.code,
+    ...(errors ? { errors } : {}),
+  };
 }
 
 /** Calls the API with the session cookie and checks the answer against the shared contract. */
-export async function apiRequest<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<z.infer<S>> {
+export async function apiRequest<T>(path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
   const response = await fetch(`${env.VITE_API_BASE_URL}/api${path}`, {
     method: options.method ?? 'GET',
     credentials: 'include',
-    headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: options.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
+    keepalive: options.keepalive,
   });
   if (response.status === 204) return schema.parse(undefined);
   const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = ProblemResponse.safeParse(json);
-    throw new ApiError(response.status, problem.success ? problem.data : null);
-  }
+  if (!response.ok) throw new ApiError(response.status, toProblem(json, response.status));
   return schema.parse(json);
+}
+
+/** For endpoints that answer 204 No Content. */
+export const noContent: Parser<void> = { parse: () => undefined };
+
+/** A message fit to show a user, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return 'The server cannot be reached. Check your connection and try again.';
+  if (error instanceof Error && error.name === 'ZodError')
+    return 'The server sent an answer this app does not understand.';
+  return 'Something went wrong. Please try again.';
+}
+
+/** A network failure (offline, DNS, connection refused) or a server-side error worth retrying. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 408 || error.status === 429;
+  return error instanceof TypeError;
 }

@@ -1,0 +1,110 @@
+import type { AttemptStatus, FeedbackMode } from '@saa/contract/attempts';
+import type { QuestionOption } from '@saa/contract/question';
+import type { Db } from '../db/prisma-client.ts';
+
+/** Everything a save needs, read in one round trip. */
+export interface AnswerContext {
+  status: AttemptStatus;
+  deadline: Date | null;
+  feedback: FeedbackMode;
+  /** Null when the attempt has no such position. */
+  item: {
+    choose: number;
+    optionOrder: string[];
+    selected: string[];
+    flagged: boolean;
+    seq: number;
+    correct: boolean | null;
+    options: QuestionOption[];
+    explanation: string;
+  } | null;
+}
+
+interface ContextRow {
+  status: AttemptStatus;
+  deadline: Date | null;
+  feedback: FeedbackMode;
+  position: number | null;
+  choose: number;
+  optionOrder: string[];
+  selected: string[];
+  flagged: boolean;
+  seq: number;
+  correct: boolean | null;
+  options: QuestionOption[];
+  explanation: string;
+}
+
+export async function readAnswerContext(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  position: number,
+): Promise<AnswerContext | null> {
+  const rows = await db.$queryRaw<ContextRow[]>`
+    SELECT a.status::text, a.deadline, a.feedback::text,
+           i.position, i.choose, i.option_order AS "optionOrder", i.selected, i.flagged, i.seq, i.correct,
+           v.options, v.explanation
+    FROM attempts a
+    LEFT JOIN attempt_items i ON i.attempt_id = a.id AND i.position = ${position}
+    LEFT JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
+    WHERE a.id = ${attemptId}::uuid AND a.user_id = ${userId}::uuid`;
+  const row = rows[0];
+  if (!row) return null;
+  const { status, deadline, feedback, position: found, ...item } = row;
+  return { status, deadline, feedback, item: found === null ? null : item };
+}
+
+export interface AnswerWrite {
+  selected: string[];
+  flagged: boolean;
+  seq: number;
+  /** The verdict to store now (immediate feedback, complete answer); null otherwise. */
+  correct: boolean | null;
+}
+
+export interface StoredAnswer {
+  selected: string[];
+  flagged: boolean;
+  seq: number;
+  correct: boolean | null;
+}
+
+/**
+ * Saves an answer in one conditional statement, or returns null when it must not apply: the seq is
+ * not newer, a judged answer (immediate feedback) would change, or the attempt is no longer open.
+ * The FOR SHARE on the attempt row orders the save against scoring (which takes FOR UPDATE): a
+ * save either lands before the attempt is scored, and is counted, or sees it closed and fails.
+ */
+export async function writeAnswer(
+  db: Db,
+  attemptId: string,
+  position: number,
+  answer: AnswerWrite,
+  now: Date,
+): Promise<StoredAnswer | null> {
+  const rows = await db.$queryRaw<StoredAnswer[]>`
+    WITH open AS (
+      SELECT id FROM attempts
+      WHERE id = ${attemptId}::uuid AND status = 'in_progress' AND (deadline IS NULL OR deadline > ${now})
+      FOR SHARE
+    )
+    UPDATE attempt_items AS i SET
+      selected = ${answer.selected}::text[],
+      flagged = ${answer.flagged},
+      seq = ${answer.seq},
+      correct = ${answer.correct}::boolean,
+      answered_at = CASE
+        WHEN i.selected IS NOT DISTINCT FROM ${answer.selected}::text[] THEN i.answered_at
+        WHEN cardinality(${answer.selected}::text[]) > 0 THEN ${now}::timestamp
+        ELSE NULL END,
+      first_answered_at = CASE
+        WHEN i.first_answered_at IS NULL AND cardinality(${answer.selected}::text[]) > 0 THEN ${now}::timestamp
+        ELSE i.first_answered_at END
+    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = ${position}
+      AND i.seq < ${answer.seq}
+      AND (i.correct IS NULL OR i.selected = ${answer.selected}::text[])
+      AND EXISTS (SELECT 1 FROM open)
+    RETURNING i.selected, i.flagged, i.seq, i.correct`;
+  return rows[0] ?? null;
+}

@@ -1,0 +1,115 @@
+import type { AttemptResult, AttemptStatus } from '@saa/contract/attempts';
+import type { Db } from '../db/prisma-client.ts';
+import { isPastDeadline } from '../exam/clock.ts';
+import { reviewAfterAnswer, type StoredCard } from '../exam/fsrs.ts';
+import { scoreAttempt } from '../exam/scoring.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { findItems, type ItemRow, lockAttempt } from './attempts.ts';
+import { findCards, saveCards } from './review-cards.ts';
+import { addSectionTallies, type SectionTally } from './section-stats.ts';
+
+export interface FinishedAttempt {
+  status: Exclude<AttemptStatus, 'in_progress'>;
+  result: AttemptResult;
+  /** False when somebody else had already scored it: nothing was written this time. */
+  scoredNow: boolean;
+}
+
+/**
+ * Scores an attempt exactly once, inside the caller's transaction. The row lock serialises every
+ * path that can end an attempt (submit, the next access after the deadline, the sweeper): whoever
+ * comes second finds it scored and gets the stored result. An attempt whose deadline has passed
+ * ends as `expired` at its deadline, whatever the caller wanted.
+ */
+export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promise<FinishedAttempt | null> {
+  const attempt = await lockAttempt(tx, attemptId);
+  if (!attempt) return null;
+  if (attempt.status !== 'in_progress') {
+    return { status: attempt.status, result: attempt.result as AttemptResult, scoredNow: false };
+  }
+  const expired = isPastDeadline(attempt.deadline, now);
+  const status = expired ? 'expired' : 'submitted';
+  const submittedAt = expired && attempt.deadline ? attempt.deadline : now;
+
+  const items = await findItems(tx, attemptId);
+  const { result, correctByPosition } = scoreAttempt({
+    startedAt: attempt.startedAt,
+    deadline: attempt.deadline,
+    submittedAt,
+    items: items.map((item) => ({
+      position: item.position,
+      domain: item.domain,
+      section: item.section,
+      selected: item.selected,
+      correctOptionIds: item.options.filter((o) => o.correct).map((o) => o.id),
+      firstAnsweredAt: item.firstAnsweredAt,
+    })),
+  });
+
+  await tx.attempt.update({
+    where: { id: attemptId },
+    data: {
+      status,
+      submittedAt,
+      correctCount: result.correct,
+      percent: result.percent,
+      scaledScore: result.scaledScore,
+      passed: result.passed,
+      result: result as unknown as Prisma.InputJsonValue,
+    },
+  });
+  await markVerdicts(tx, attemptId, correctByPosition);
+  await addSectionTallies(tx, attempt.userId, sectionTallies(items, correctByPosition));
+  await updateReviewCards(tx, attempt.userId, items, correctByPosition, now);
+  return { status, result, scoredNow: true };
+}
+
+async function markVerdicts(tx: Db, attemptId: string, verdicts: Map<number, boolean>): Promise<void> {
+  if (verdicts.size === 0) return;
+  await tx.$executeRaw`
+    UPDATE attempt_items AS i SET correct = t.correct
+    FROM unnest(${[...verdicts.keys()]}::int[], ${[...verdicts.values()]}::boolean[]) AS t(position, correct)
+    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = t.position`;
+}
+
+/**
+ * Accuracy counts answered questions only: a question the clock cut off says nothing about what
+ * the user knows of its section (the score itself still counts it wrong).
+ */
+function sectionTallies(items: ItemRow[], verdicts: Map<number, boolean>): SectionTally[] {
+  const tallies = new Map<string, SectionTally>();
+  for (const item of items) {
+    if (item.selected.length === 0) continue;
+    const key = `${item.section}\u0000${item.domain}`;
+    const tally = tallies.get(key) ?? { section: item.section, domain: item.domain, answered: 0, correct: 0 };
+    tally.answered += 1;
+    if (verdicts.get(item.position)) tally.correct += 1;
+    tallies.set(key, tally);
+  }
+  return [...tallies.values()];
+}
+
+/**
+ * FSRS: a wrong answer rates Again (creating the card), a right one rates Good on an existing card.
+ * Unanswered questions are not rated: the drill is for mistakes, not for questions time ran out on.
+ */
+async function updateReviewCards(
+  tx: Db,
+  userId: string,
+  items: ItemRow[],
+  verdicts: Map<number, boolean>,
+  now: Date,
+): Promise<void> {
+  const answered = items.filter((item) => item.selected.length > 0);
+  const existing = await findCards(
+    tx,
+    userId,
+    answered.map((item) => item.questionId),
+  );
+  const changed: { questionId: string; card: StoredCard }[] = [];
+  for (const item of answered) {
+    const card = reviewAfterAnswer(existing.get(item.questionId) ?? null, verdicts.get(item.position) ?? false, now);
+    if (card) changed.push({ questionId: item.questionId, card });
+  }
+  await saveCards(tx, userId, changed);
+}

@@ -1,0 +1,47 @@
+import type { Db } from '../db/prisma-client.ts';
+import type { UserRow } from './users.ts';
+
+export interface SessionWithUser {
+  id: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  user: UserRow;
+}
+
+export async function createSession(db: Db, id: string, userId: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.session.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt } });
+}
+
+/** The session and its user in one statement: this runs on every authenticated request. */
+export async function findSession(db: Db, id: string): Promise<SessionWithUser | null> {
+  const rows = await db.$queryRaw<
+    (Omit<SessionWithUser, 'user'> & { userId: string; email: string; userCreatedAt: Date })[]
+  >`
+    SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
+           u.id AS "userId", u.email, u.created_at AS "userCreatedAt"
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    user: { id: row.userId, email: row.email, createdAt: row.userCreatedAt },
+  };
+}
+
+/** Conditional, so that instances racing to refresh the same session write once. */
+export async function touchSession(db: Db, id: string, now: Date, notSince: Date): Promise<void> {
+  await db.session.updateMany({ where: { id, lastSeenAt: { lt: notSince } }, data: { lastSeenAt: now } });
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.session.deleteMany({ where: { id } });
+}
+
+/** Sessions past their absolute end; idle ones are refused on use and go when they reach it. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../../test/build-test-app.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(() => app.close());
+
+const ROUTES = {
+  '/api/health': ['get'],
+  '/api/auth/signup': ['post'],
+  '/api/auth/login': ['post'],
+  '/api/auth/logout': ['post'],
+  '/api/auth/me': ['get'],
+  '/api/catalog': ['get'],
+  '/api/attempts': ['get', 'post'],
+  '/api/attempts/{id}': ['get'],
+  '/api/attempts/{id}/answers/{position}': ['put'],
+  '/api/attempts/{id}/submit': ['post'],
+  '/api/attempts/{id}/review': ['get'],
+  '/api/stats': ['get'],
+};
+
+describe('the OpenAPI document at /api/docs/json', () => {
+  it('lists every route with its tag, responses and problem+json errors', async () => {
+    const spec = (await request(app.server).get('/api/docs/json').expect(200)).body;
+    const paths = Object.keys(spec.paths).map((p) => p.replace(/\/$/, ''));
+    expect([...new Set(paths)].sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const [path, methods] of Object.entries(ROUTES)) {
+      const entry = spec.paths[path] ?? spec.paths[`${path}/`];
+      for (const method of methods) {
+        const operation = entry[method];
+        expect(operation, `${method} ${path}`).toBeDefined();
+        expect(operation.tags.length, `${method} ${path} tags`).toBeGreaterThan(0);
+        expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
+      }
+    }
+    const save = spec.paths['/api/attempts/{id}/answers/{position}'].put;
+    expect(Object.keys(save.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415']);
+  });
+});

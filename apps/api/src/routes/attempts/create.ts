@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { AttemptResponse, CreateAttemptRequest } from '@saa/contract/attempts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type AttemptRow, insertAttempt } from '../../data/attempts.ts';
+import { markSeen } from '../../data/questions.ts';
+import { TRANSACTION_OPTIONS } from '../../db/prisma-client.ts';
+import { planAttempt } from '../../exam/attempt-plan.ts';
+import { deadlineFor } from '../../exam/clock.ts';
+import { shuffle } from '../../exam/shuffle.ts';
+import { problems } from '../../lib/problem-responses.ts';
+import { currentUser } from '../../plugins/app/auth.ts';
+import { drawForPlan } from './draw.ts';
+import { type PresentableItem, presentAttempt } from './present.ts';
+
+const createRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: ['attempts'],
+        summary: 'Start a mock (65 questions, 130 min), a practice set or a drill of due questions',
+        description:
+          'Mock: fixed rules, domains drawn 30/26/24/20. Practice: domains and/or sections narrow the pool ' +
+          '(both given: questions in both); asking for more questions than match answers 400 ' +
+          'not_enough_questions. Drill: up to questionCount due review cards; none due answers 409 nothing_due.',
+        body: CreateAttemptRequest,
+        response: { 201: AttemptResponse, ...problems(400, 401, 403, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const plan = planAttempt(request.body);
+      const now = new Date();
+      const { attempt, items } = await app.prisma.$transaction(async (tx) => {
+        const drawn = shuffle(await drawForPlan(tx, user.id, plan, now));
+        const attempt: AttemptRow = {
+          id: randomUUID(),
+          userId: user.id,
+          mode: plan.mode,
+          status: 'in_progress',
+          feedback: plan.feedback,
+          questionCount: drawn.length,
+          startedAt: now,
+          deadline: deadlineFor(now, plan.timeLimitMinutes),
+          submittedAt: null,
+          result: null,
+        };
+        const items: (PresentableItem & { questionVersion: number })[] = drawn.map((q, index) => ({
+          position: index + 1,
+          questionId: q.id,
+          questionVersion: q.version,
+          domain: q.domain,
+          section: q.section,
+          choose: q.options.filter((o) => o.correct).length,
+          // Stored, so that a resumed attempt shows the options in the order first shown.
+          optionOrder: shuffle(q.options.map((o) => o.id)),
+          selected: [],
+          flagged: false,
+          seq: -1,
+          correct: null,
+          stem: q.stem,
+          options: q.options,
+          explanation: q.explanation,
+        }));
+        await insertAttempt(tx, {
+          ...attempt,
+          filters: plan.mode === 'practice' ? { domains: plan.domains, sections: plan.sections } : null,
+          items,
+        });
+        await markSeen(
+          tx,
+          user.id,
+          drawn.map((q) => q.id),
+          now,
+        );
+        return { attempt, items };
+      }, TRANSACTION_OPTIONS);
+      return reply.status(201).send(presentAttempt(attempt, items, now));
+    },
+  );
+};
+
+export default createRoute;

@@ -1,0 +1,52 @@
+import { EXAM } from '@saa/contract/attempts';
+import { DOMAINS } from '@saa/contract/domains';
+import { countByDomain, type DrawnQuestion, drawByDomain, drawDue, drawMatching } from '../../data/questions.ts';
+import type { Db } from '../../db/prisma-client.ts';
+import type { AttemptPlan } from '../../exam/attempt-plan.ts';
+import { allocateByWeight } from '../../exam/draw.ts';
+import { AppError, invalidField } from '../../lib/app-error.ts';
+
+/** Picks the questions for a new attempt according to its mode, or explains why it cannot. */
+export async function drawForPlan(db: Db, userId: string, plan: AttemptPlan, now: Date): Promise<DrawnQuestion[]> {
+  switch (plan.mode) {
+    case 'mock': {
+      const available = await countByDomain(db);
+      const quota = allocateByWeight(
+        EXAM.mockQuestions,
+        DOMAINS.map((d) => ({ id: d.id, weight: d.weight, available: available.get(d.id) ?? 0 })),
+      );
+      const drawn = await drawByDomain(db, userId, quota);
+      if (drawn.length < EXAM.mockQuestions) {
+        throw new AppError(
+          'not_enough_questions',
+          `The question bank holds only ${drawn.length} active questions; a mock needs ${EXAM.mockQuestions}.`,
+        );
+      }
+      return drawn;
+    }
+    case 'practice': {
+      const drawn = await drawMatching(db, userId, plan, plan.questionCount);
+      // Refused rather than silently shortened: the user asked for a number and should know.
+      if (drawn.length < plan.questionCount) {
+        throw invalidField(
+          'body.questionCount',
+          drawn.length === 0
+            ? 'no questions match the chosen domains and sections'
+            : `only ${drawn.length} questions match the chosen domains and sections; ask for at most ${drawn.length}`,
+          'not_enough_questions',
+        );
+      }
+      return drawn;
+    }
+    case 'drill': {
+      const drawn = await drawDue(db, userId, now, plan.questionCount);
+      if (drawn.length === 0) {
+        throw new AppError(
+          'nothing_due',
+          'No drill questions are due right now. Questions you answer wrong come back here when they are due for review.',
+        );
+      }
+      return drawn;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsync } from 'fastify';
+import answersRoute from './answers.ts';
+import createRoute from './create.ts';
+import listRoute from './list.ts';
+import readRoute from './read.ts';
+import reviewRoute from './review.ts';
+import submitRoute from './submit.ts';
+
+/** Everything about attempts needs a signed-in user: one hook for the whole folder. */
+const attemptRoutes: FastifyPluginAsync = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+  await app.register(createRoute);
+  await app.register(listRoute);
+  await app.register(readRoute);
+  await app.register(answersRoute);
+  await app.register(submitRoute);
+  await app.register(reviewRoute);
+};
+
+export default attemptRoutes;

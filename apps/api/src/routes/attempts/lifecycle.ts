@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { type AttemptRow, findAttempt, findOverdueIds } from '../../data/attempts.ts';
+import { type FinishedAttempt, finishAttempt } from '../../data/results.ts';
+import { TRANSACTION_OPTIONS } from '../../db/prisma-client.ts';
+import { isPastDeadline } from '../../exam/clock.ts';
+import { AppError } from '../../lib/app-error.ts';
+
+export function finish(app: FastifyInstance, attemptId: string, now: Date): Promise<FinishedAttempt | null> {
+  return app.prisma.$transaction((tx) => finishAttempt(tx, attemptId, now), TRANSACTION_OPTIONS);
+}
+
+export function notFound(): AppError {
+  return new AppError('not_found', 'No such attempt.');
+}
+
+export function closedError(attempt: Pick<AttemptRow, 'status' | 'deadline'>): AppError {
+  if (attempt.status === 'expired' && attempt.deadline) {
+    return new AppError(
+      'attempt_closed',
+      `Time ran out at ${attempt.deadline.toISOString()}; the attempt was scored as it stood and takes no more changes. Open it to see the result.`,
+    );
+  }
+  return new AppError('attempt_closed', 'This attempt has been submitted and takes no more changes.');
+}
+
+/**
+ * The user's attempt as it is now: one whose deadline has passed is scored (as expired) on this
+ * access if the sweeper has not got to it yet, so every read shows the true status.
+ */
+export async function currentAttempt(app: FastifyInstance, userId: string, id: string, now: Date): Promise<AttemptRow> {
+  const attempt = await findAttempt(app.prisma, userId, id);
+  if (!attempt) throw notFound();
+  if (attempt.status !== 'in_progress' || !isPastDeadline(attempt.deadline, now)) return attempt;
+  await finish(app, id, now);
+  // Re-read rather than patch the row: whoever scored it (this request, the sweeper, a submit that
+  // just beat the deadline) decided its final status and times.
+  const scored = await findAttempt(app.prisma, userId, id);
+  if (!scored) throw notFound();
+  return scored;
+}
+
+/** Scores the user's overdue attempts before a listing or stats read, so neither shows stale state. */
+export async function expireOverdueOf(app: FastifyInstance, userId: string, now: Date): Promise<void> {
+  for (const id of await findOverdueIds(app.prisma, userId, now)) await finish(app, id, now);
+}

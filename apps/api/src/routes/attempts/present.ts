@@ -1,0 +1,127 @@
+import type {
+  AnswerFeedback,
+  AttemptQuestion,
+  AttemptResponse,
+  AttemptSummary,
+  ReviewFilter,
+  ReviewItem,
+} from '@saa/contract/attempts';
+import type { QuestionOption } from '@saa/contract/question';
+import type { AttemptRow, AttemptSummaryRow, ItemRow } from '../../data/attempts.ts';
+import { remainingSeconds } from '../../exam/clock.ts';
+import { isAnswerCorrect } from '../../exam/scoring.ts';
+import { sectionTitle } from '../../lib/sections.ts';
+
+export type PresentableItem = Omit<ItemRow, 'questionVersion' | 'firstAnsweredAt' | 'correction'>;
+
+function inDisplayOrder(item: Pick<ItemRow, 'optionOrder' | 'options'>): QuestionOption[] {
+  const byId = new Map(item.options.map((o) => [o.id, o]));
+  return item.optionOrder.map((id) => byId.get(id)).filter((o): o is QuestionOption => o !== undefined);
+}
+
+/**
+ * In immediate-feedback mode a question is judged, and its answer locked, once as many options are
+ * chosen as it asks for. The stored verdict (`correct`) is what marks it.
+ */
+export function isJudged(item: Pick<ItemRow, 'correct' | 'selected' | 'choose'>): boolean {
+  return item.correct !== null && item.selected.length === item.choose;
+}
+
+/** The verdict, key and teaching text of one question: only ever for a judged answer. */
+export function feedbackFor(
+  item: Pick<ItemRow, 'optionOrder' | 'options' | 'selected' | 'explanation'>,
+): AnswerFeedback {
+  const options = inDisplayOrder(item);
+  const correctOptionIds = options.filter((o) => o.correct).map((o) => o.id);
+  return {
+    correct: isAnswerCorrect(item.selected, correctOptionIds),
+    correctOptionIds,
+    explanation: item.explanation,
+    rationales: options.map((o) => ({ optionId: o.id, rationale: o.rationale })),
+  };
+}
+
+/**
+ * Builds the question as the candidate sees it. Fields are copied one by one, never spread from the
+ * row, so that the key (`correct`, rationales, explanation) cannot slip into a response by accident.
+ */
+export function presentQuestion(item: PresentableItem, immediate: boolean): AttemptQuestion {
+  const question: AttemptQuestion = {
+    position: item.position,
+    questionId: item.questionId,
+    type: item.choose > 1 ? 'multiple' : 'single',
+    choose: item.choose,
+    stem: item.stem,
+    options: inDisplayOrder(item).map((o) => ({ id: o.id, text: o.text })),
+    domain: item.domain,
+    section: item.section,
+    answer: item.seq < 0 ? null : { selected: item.selected, flagged: item.flagged, seq: item.seq },
+  };
+  if (immediate && isJudged(item)) question.feedback = feedbackFor(item);
+  return question;
+}
+
+export function presentAttempt(attempt: AttemptRow, items: PresentableItem[], now: Date): AttemptResponse {
+  const open = attempt.status === 'in_progress';
+  return {
+    id: attempt.id,
+    mode: attempt.mode,
+    status: attempt.status,
+    feedback: attempt.feedback,
+    startedAt: attempt.startedAt.toISOString(),
+    deadline: attempt.deadline?.toISOString() ?? null,
+    remainingSeconds: attempt.deadline ? (open ? remainingSeconds(attempt.deadline, now) : 0) : null,
+    questionCount: attempt.questionCount,
+    questions: items.map((item) => presentQuestion(item, attempt.feedback === 'immediate')),
+    ...(!open && attempt.result ? { result: attempt.result } : {}),
+  };
+}
+
+export function presentSummary(row: AttemptSummaryRow): AttemptSummary {
+  return {
+    id: row.id,
+    mode: row.mode,
+    status: row.status,
+    startedAt: row.startedAt.toISOString(),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    questionCount: row.questionCount,
+    percent: row.percent,
+    scaledScore: row.scaledScore,
+    passed: row.passed,
+    domains:
+      row.domains?.map((d) => ({ domain: d.domain, correct: d.correct, total: d.total, percent: d.percent })) ?? null,
+  };
+}
+
+const REVIEW_FILTERS: Record<ReviewFilter, (item: ItemRow) => boolean> = {
+  all: () => true,
+  // Unanswered questions score as wrong, so they are among the wrong ones too.
+  wrong: (item) => item.correct !== true,
+  flagged: (item) => item.flagged,
+  unanswered: (item) => item.selected.length === 0,
+};
+
+export function reviewItems(items: ItemRow[], filter: ReviewFilter, seconds: Map<number, number>): ReviewItem[] {
+  return items.filter(REVIEW_FILTERS[filter]).map((item) => {
+    const options = inDisplayOrder(item);
+    return {
+      position: item.position,
+      questionId: item.questionId,
+      type: item.choose > 1 ? 'multiple' : 'single',
+      choose: item.choose,
+      stem: item.stem,
+      options: options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, rationale: o.rationale })),
+      selected: item.selected,
+      flagged: item.flagged,
+      answered: item.selected.length > 0,
+      correct: item.correct === true,
+      correctOptionIds: options.filter((o) => o.correct).map((o) => o.id),
+      explanation: item.explanation,
+      correction: item.correction,
+      domain: item.domain,
+      section: item.section,
+      sectionTitle: sectionTitle(item.section),
+      seconds: seconds.get(item.position) ?? null,
+    };
+  });
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../../test/build-test-app.ts';
+import { signedInAgent, startAttempt } from '../../../test/factories.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(() => app.close());
+
+/** Counts the SQL statements the app sends while `work` runs (Prisma's pg adapter goes through pg.Client). */
+async function countQueries(work: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const original = pg.Client.prototype.query;
+  // biome-ignore lint/suspicious/noExplicitAny: wraps pg's overloaded query() whatever its arguments
+  pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
+    const config = args[0];
+    statements.push(typeof config === 'string' ? config : (config?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return statements;
+}
+
+describe('query budget', () => {
+  it('an autosave costs three statements: session, one read, one conditional update', async () => {
+    const { agent } = await signedInAgent(app);
+    const attempt = await startAttempt(agent, { mode: 'mock' });
+    const q = attempt.questions[0];
+    const save = (seq: number) =>
+      agent
+        .put(`/api/attempts/${attempt.id}/answers/1`)
+        .send({ selected: [q?.options[0]?.id], flagged: false, seq })
+        .expect(200);
+    await save(1);
+    const fresh = await countQueries(() => save(2));
+    expect(fresh).toHaveLength(3);
+    expect(fresh[2]).toMatch(/UPDATE attempt_items/);
+    // A stale save never reaches the update.
+    expect(await countQueries(() => save(2))).toHaveLength(2);
+  });
+
+  it('reading a 65-question attempt costs three statements: session, attempt, items with their content', async () => {
+    const { agent } = await signedInAgent(app);
+    const attempt = await startAttempt(agent, { mode: 'mock' });
+    const statements = await countQueries(() => agent.get(`/api/attempts/${attempt.id}`).expect(200));
+    expect(statements).toHaveLength(3);
+  });
+});

@@ -1,0 +1,45 @@
+import { AttemptIdParams, ReviewQuery, ReviewResponse } from '@saa/contract/attempts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findItems } from '../../data/attempts.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { problems } from '../../lib/problem-responses.ts';
+import { currentUser } from '../../plugins/app/auth.ts';
+import { currentAttempt } from './lifecycle.ts';
+import { reviewItems } from './present.ts';
+
+const reviewRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:id/review',
+    {
+      schema: {
+        tags: ['attempts'],
+        summary: 'Every question with the key, rationales and explanation, once the attempt is over',
+        description:
+          'filter: all | wrong (not scored correct, unanswered included) | flagged | unanswered. total is the ' +
+          'number of questions in the attempt. 409 attempt_in_progress until it is submitted or expired.',
+        params: AttemptIdParams,
+        querystring: ReviewQuery,
+        response: { 200: ReviewResponse, ...problems(400, 401, 404, 409) },
+      },
+    },
+    async (request) => {
+      const attempt = await currentAttempt(app, currentUser(request).id, request.params.id, new Date());
+      if (attempt.status === 'in_progress') {
+        throw new AppError(
+          'attempt_in_progress',
+          'The review opens once the attempt is submitted (or its time runs out): answers stay hidden until then.',
+        );
+      }
+      const seconds = new Map((attempt.result?.questionTimes ?? []).map((t) => [t.position, t.seconds]));
+      const items = await findItems(app.prisma, attempt.id);
+      return {
+        attemptId: attempt.id,
+        filter: request.query.filter,
+        total: items.length,
+        items: reviewItems(items, request.query.filter, seconds),
+      };
+    },
+  );
+};
+
+export default reviewRoute;

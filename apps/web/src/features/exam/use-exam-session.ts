@@ -1,0 +1,155 @@
+import type { AnswerFeedback, AttemptResponse, SaveAnswerResponse, SavedAnswer } from '@saa/contract/attempts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { meQueryKey } from '../../lib/api/get-me.ts';
+import { AnswerQueue } from './answer-queue.ts';
+import { getRunningAttempt } from './api/get-running-attempt.ts';
+import { saveAnswer } from './api/save-answer.ts';
+import { Countdown } from './countdown.ts';
+
+export interface AnswerState {
+  selected: string[];
+  flagged: boolean;
+}
+
+interface SessionOptions {
+  attempt: AttemptResponse;
+  receivedAt: number;
+  /** The server stopped accepting answers (deadline passed, submitted elsewhere). */
+  onClosed: () => void;
+}
+
+function clampPosition(position: number, count: number) {
+  return Number.isInteger(position) && position >= 1 && position <= count ? position : 1;
+}
+
+/**
+ * Everything a running attempt needs beyond rendering: answers merged from the server and this
+ * browser's unsent queue, the autosave engine, the drift-corrected clock, the resumed position
+ * and immediate-feedback verdicts.
+ */
+export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions) {
+  const queryClient = useQueryClient();
+  const onClosedRef = useRef(onClosed);
+  onClosedRef.current = onClosed;
+
+  // Set up once per attempt; the answer map below starts from the reconciled state.
+  const [setup] = useState(() => {
+    const handlers = {
+      onSaved: (_response: SaveAnswerResponse, _sent: SavedAnswer) => {},
+      onRejected: (_position: number) => {},
+    };
+    const queue = new AnswerQueue(attempt.id, {
+      send: (position, body) => saveAnswer(attempt.id, position, body),
+      onSaved: (response, sent) => handlers.onSaved(response, sent),
+      onRejected: (position) => handlers.onRejected(position),
+      onClosed: () => onClosedRef.current(),
+      // The session ended: the auth guard sends the user to sign in; answers stay queued meanwhile.
+      onUnauthorized: () => queryClient.setQueryData(meQueryKey, null),
+    });
+    const server = new Map(attempt.questions.map((q) => [q.position, q.answer] as const));
+    const merged = queue.reconcile(server);
+    const answers = new Map<number, AnswerState>();
+    for (const [position, answer] of merged)
+      answers.set(position, { selected: answer.selected, flagged: answer.flagged });
+    const resync = () => {
+      getRunningAttempt(attempt.id)
+        .then(({ attempt: fresh, receivedAt: at }) => {
+          if (fresh.status !== 'in_progress') onClosedRef.current();
+          else countdown.reanchor(fresh.remainingSeconds, at);
+        })
+        .catch(() => {
+          // Offline: keep counting locally; the next save or focus will try again.
+        });
+    };
+    const countdown = new Countdown(attempt.remainingSeconds, receivedAt, resync);
+    return { queue, countdown, handlers, answers, resync };
+  });
+  const { queue, countdown, handlers, resync } = setup;
+
+  const [answers, setAnswers] = useState(setup.answers);
+  const [feedback, setFeedback] = useState<Record<string, AnswerFeedback>>(() => ({ ...queue.local.feedback }));
+  const [position, setPositionState] = useState(() => clampPosition(queue.local.position, attempt.questionCount));
+  const status = useSyncExternalStore(queue.subscribe, queue.getStatus);
+
+  // Handlers read the latest state through closures refreshed on every render.
+  handlers.onSaved = (response, sent) => {
+    countdown.reanchor(response.remainingSeconds);
+    if (response.feedback) {
+      const verdict = response.feedback;
+      setFeedback((current) => ({ ...current, [response.position]: verdict }));
+      queue.remember((state) => {
+        state.feedback[response.position] = verdict;
+      });
+    }
+    // Another tab or device saved a newer answer: show the server's, unless a newer one is queued here.
+    if (!response.applied && response.answer.seq > sent.seq && !queue.isPending(response.position)) {
+      setAnswers((current) =>
+        new Map(current).set(response.position, {
+          selected: response.answer.selected,
+          flagged: response.answer.flagged,
+        }),
+      );
+    }
+  };
+  handlers.onRejected = () => {
+    // The server refused an answer (e.g. locked after feedback): show what it actually stored.
+    getRunningAttempt(attempt.id)
+      .then(({ attempt: fresh }) => {
+        setAnswers((current) => {
+          const next = new Map(current);
+          for (const q of fresh.questions) {
+            if (q.answer && !queue.isPending(q.position)) {
+              next.set(q.position, { selected: q.answer.selected, flagged: q.answer.flagged });
+            }
+          }
+          return next;
+        });
+      })
+      .catch(() => {});
+  };
+
+  useEffect(() => {
+    queue.attach();
+    countdown.start();
+    return () => {
+      queue.detach();
+      countdown.stop();
+    };
+  }, [queue, countdown]);
+
+  // Timers in background tabs are throttled and a sleeping laptop stops them: ask the server for
+  // the true remaining time whenever the page comes back.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') resync();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', resync);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', resync);
+    };
+  }, [resync]);
+
+  const setPosition = useCallback(
+    (next: number) => {
+      const clamped = clampPosition(next, attempt.questionCount);
+      setPositionState(clamped);
+      queue.remember((state) => {
+        state.position = clamped;
+      });
+    },
+    [attempt.questionCount, queue],
+  );
+
+  const saveAnswerState = useCallback(
+    (target: number, next: AnswerState) => {
+      setAnswers((current) => new Map(current).set(target, next));
+      queue.enqueue(target, next.selected, next.flagged);
+    },
+    [queue],
+  );
+
+  return { queue, countdown, answers, feedback, position, setPosition, saveAnswerState, status };
+}

@@ -1,0 +1,178 @@
+import { type CreateAttemptRequest, EXAM, type FeedbackMode } from '@saa/contract/attempts';
+import type { CatalogResponse } from '@saa/contract/catalog';
+import type { DomainId } from '@saa/contract/domains';
+import { type FormEvent, useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { TextField } from '../../components/text-field.tsx';
+import { useCreateAttempt } from '../../lib/api/create-attempt.ts';
+import { errorMessage } from '../../lib/api-client.ts';
+import { fieldErrors } from '../../lib/field-errors.ts';
+import { SectionPicker } from './section-picker.tsx';
+
+type Timing = 'untimed' | 'timed';
+
+/** Minutes per question on the real exam (130 / 65), used to suggest a time limit. */
+const MINUTES_PER_QUESTION = EXAM.mockMinutes / EXAM.mockQuestions;
+
+export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
+  const create = useCreateAttempt();
+  const navigate = useNavigate();
+  const id = useId();
+  const [domains, setDomains] = useState<DomainId[]>([]);
+  const [sections, setSections] = useState<string[]>([]);
+  const [count, setCount] = useState('20');
+  const [timing, setTiming] = useState<Timing>('untimed');
+  const [minutes, setMinutes] = useState('');
+  const [feedback, setFeedback] = useState<FeedbackMode>('deferred');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const server = fieldErrors(create.error);
+
+  const questionCount = Number(count);
+  const suggestedMinutes = Math.max(
+    1,
+    Math.round((Number.isFinite(questionCount) ? questionCount : 20) * MINUTES_PER_QUESTION),
+  );
+
+  const toggleDomain = (domain: DomainId) =>
+    setDomains((current) => (current.includes(domain) ? current.filter((d) => d !== domain) : [...current, domain]));
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    if (!Number.isInteger(questionCount) || questionCount < 1 || questionCount > EXAM.maxPracticeQuestions) {
+      next.questionCount = `Enter a whole number from 1 to ${EXAM.maxPracticeQuestions}.`;
+    }
+    const limit = minutes === '' ? suggestedMinutes : Number(minutes);
+    if (timing === 'timed' && (!Number.isInteger(limit) || limit < 1 || limit > 600)) {
+      next.timeLimitMinutes = 'Enter a whole number of minutes from 1 to 600.';
+    }
+    setErrors(next);
+    if (Object.keys(next).length > 0) {
+      const first = next.questionCount ? `${id}-count` : `${id}-minutes`;
+      document.getElementById(first)?.focus();
+      return;
+    }
+    const request: CreateAttemptRequest = {
+      mode: 'practice',
+      questionCount,
+      timeLimitMinutes: timing === 'timed' ? limit : null,
+      feedback,
+      ...(domains.length > 0 ? { domains } : {}),
+      ...(sections.length > 0 ? { sections } : {}),
+    };
+    create.mutate(request, { onSuccess: (attempt) => navigate(`/attempts/${attempt.id}`) });
+  };
+
+  const general = create.isError && Object.keys(server).length === 0 ? errorMessage(create.error) : null;
+  return (
+    <form className="form practice-form" noValidate onSubmit={handleSubmit}>
+      <fieldset className="card">
+        <legend>Domains</legend>
+        <div className="choice-grid">
+          {catalog.domains.map((d) => (
+            <label key={d.id} className="choice">
+              <input type="checkbox" checked={domains.includes(d.id)} onChange={() => toggleDomain(d.id)} />
+              <span>
+                {d.name}
+                <span className="muted choice-detail">
+                  {d.weight}% of the exam · {d.questionCount} questions
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {server.domains && <p className="field-error">{server.domains}</p>}
+      </fieldset>
+
+      <SectionPicker sections={catalog.sections} selected={sections} onChange={setSections} error={server.sections} />
+
+      <fieldset className="card">
+        <legend>Length and timing</legend>
+        <TextField
+          id={`${id}-count`}
+          label="Number of questions"
+          name="questionCount"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={EXAM.maxPracticeQuestions}
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+          hint={`1 to ${EXAM.maxPracticeQuestions}.`}
+          error={errors.questionCount ?? server.questionCount}
+          className="field-short"
+        />
+        <div className="radio-row" role="radiogroup" aria-label="Timing">
+          <label className="choice">
+            <input type="radio" name="timing" checked={timing === 'untimed'} onChange={() => setTiming('untimed')} />
+            <span>Untimed</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="timing" checked={timing === 'timed'} onChange={() => setTiming('timed')} />
+            <span>Timed</span>
+          </label>
+        </div>
+        {timing === 'timed' && (
+          <TextField
+            id={`${id}-minutes`}
+            label="Time limit in minutes"
+            name="timeLimitMinutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={600}
+            placeholder={String(suggestedMinutes)}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            hint={`The real exam allows 2 minutes per question: ${suggestedMinutes} for ${Number.isFinite(questionCount) ? questionCount : 20}.`}
+            error={errors.timeLimitMinutes ?? server.timeLimitMinutes}
+            className="field-short"
+          />
+        )}
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Feedback</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name="feedback"
+            checked={feedback === 'deferred'}
+            onChange={() => setFeedback('deferred')}
+          />
+          <span>
+            At the end, like the real exam
+            <span className="muted choice-detail">
+              Change answers freely; see results and explanations after submitting.
+            </span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="feedback"
+            checked={feedback === 'immediate'}
+            onChange={() => setFeedback('immediate')}
+          />
+          <span>
+            After each question
+            <span className="muted choice-detail">
+              See if you were right and why as soon as you answer; answers then lock.
+            </span>
+          </span>
+        </label>
+      </fieldset>
+
+      {general && (
+        <p className="banner banner-bad" role="alert">
+          {general}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? 'Starting…' : 'Start practice'}
+        </button>
+      </div>
+    </form>
+  );
+}

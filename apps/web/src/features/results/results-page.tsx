@@ -1,0 +1,209 @@
+import type { AttemptResponse, AttemptResult } from '@saa/contract/attempts';
+import { Link, useParams } from 'react-router';
+import { BarList } from '../../components/charts/bar-list.tsx';
+import { EstimateNote } from '../../components/estimate-note.tsx';
+import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
+import { useAttempt } from '../../lib/api/get-attempt.ts';
+import { ApiError } from '../../lib/api-client.ts';
+import { formatDateTime, formatDuration, formatPercent, MODE_LABEL, plural } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
+import { PASS_PERCENT } from '../../lib/pass-percent.ts';
+import './results.css';
+
+export function ResultsPage() {
+  const { id = '' } = useParams();
+  usePageTitle('Results');
+  const attempt = useAttempt(id);
+
+  if (attempt.isPending) return <PageSkeleton label="Loading your results…" cards={3} />;
+  if (attempt.isError) {
+    if (attempt.error instanceof ApiError && (attempt.error.status === 404 || attempt.error.status === 400)) {
+      return (
+        <section>
+          <h1>Attempt not found</h1>
+          <p>
+            There is no attempt at this address for your account. <Link to="/history">See your history</Link>.
+          </p>
+        </section>
+      );
+    }
+    return (
+      <ErrorState
+        title="The results could not be loaded"
+        error={attempt.error}
+        onRetry={() => void attempt.refetch()}
+      />
+    );
+  }
+  const data = attempt.data;
+  if (data.status === 'in_progress' || !data.result) {
+    return (
+      <section>
+        <h1>Results</h1>
+        <p>This attempt is still running; results appear once it is submitted.</p>
+        <Link to={`/attempts/${id}`} className="button">
+          Resume the attempt
+        </Link>
+      </section>
+    );
+  }
+  return <Results attempt={data} result={data.result} />;
+}
+
+function Results({ attempt, result }: { attempt: AttemptResponse; result: AttemptResult }) {
+  const wrong = result.total - result.correct;
+  const unanswered = result.total - result.answered;
+  const limitSeconds = attempt.deadline ? (Date.parse(attempt.deadline) - Date.parse(attempt.startedAt)) / 1000 : null;
+  const slowest = result.questionTimes
+    .filter((q) => q.seconds > 0)
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, 5);
+
+  return (
+    <div className="results">
+      <h1>Results</h1>
+      <p className="muted">
+        {MODE_LABEL[attempt.mode]} · {plural(attempt.questionCount, 'question')} · started{' '}
+        {formatDateTime(attempt.startedAt)}
+      </p>
+      {attempt.status === 'expired' && (
+        <p className="banner banner-warn">
+          Time ran out: the attempt was submitted automatically. Unanswered questions count as wrong.
+        </p>
+      )}
+
+      <section className="card score-card" aria-labelledby="score-heading">
+        <h2 id="score-heading" className="visually-hidden">
+          Score
+        </h2>
+        <div className="score-main">
+          <p className="score-number">
+            <span className="big-number">{result.scaledScore}</span>
+            <span className="big-number-label">
+              estimated scaled score
+              <br />
+              (100–1000, pass mark {result.passingScore})
+            </span>
+          </p>
+          <p className={`verdict-large ${result.passed ? 'verdict-good' : 'verdict-bad'}`}>
+            {result.passed ? 'Pass' : 'Below the pass mark'}
+            <span className="verdict-detail">
+              {result.passed
+                ? ` · ${result.scaledScore - result.passingScore} points above ${result.passingScore}`
+                : ` · ${result.passingScore - result.scaledScore} points short of ${result.passingScore}`}
+            </span>
+          </p>
+        </div>
+        <dl className="score-facts">
+          <div>
+            <dt>Correct</dt>
+            <dd>
+              {result.correct} of {result.total} ({formatPercent(result.percent)})
+            </dd>
+          </div>
+          <div>
+            <dt>Wrong</dt>
+            <dd>{wrong - unanswered}</dd>
+          </div>
+          <div>
+            <dt>Unanswered</dt>
+            <dd>{unanswered}</dd>
+          </div>
+          <div>
+            <dt>Time used</dt>
+            <dd>
+              {formatDuration(result.timeUsedSeconds)}
+              {limitSeconds !== null && <span className="muted"> of {formatDuration(limitSeconds)}</span>}
+            </dd>
+          </div>
+        </dl>
+        <EstimateNote />
+        <div className="actions">
+          <Link to={`/attempts/${attempt.id}/review`} className="button">
+            Review all answers
+          </Link>
+          {wrong > 0 && (
+            <Link to={`/attempts/${attempt.id}/review?filter=wrong`} className="button button-secondary">
+              Review the {plural(wrong, 'missed question')}
+            </Link>
+          )}
+          <Link to="/" className="button button-secondary">
+            Back to the dashboard
+          </Link>
+        </div>
+      </section>
+
+      <div className="results-grid">
+        <section className="card" aria-labelledby="domain-heading">
+          <h2 id="domain-heading">By domain</h2>
+          <p className="muted">AWS reports performance per domain; there is no pass mark per domain.</p>
+          <BarList
+            items={result.domains.map((d) => ({
+              key: d.domain,
+              label: d.name,
+              value: d.total > 0 ? d.percent : null,
+              detail: `${d.correct} of ${d.total}`,
+              tone: d.total === 0 ? 'neutral' : d.percent >= PASS_PERCENT ? 'good' : 'bad',
+            }))}
+            marker={{ value: PASS_PERCENT, label: `${Math.round(PASS_PERCENT)}% correct ≈ 720 estimated` }}
+            emptyText="Not in this attempt"
+          />
+        </section>
+
+        <section className="card" aria-labelledby="slow-heading">
+          <h2 id="slow-heading">Questions that took longest</h2>
+          {slowest.length === 0 ? (
+            <p className="muted">No answered questions to time.</p>
+          ) : (
+            <ol className="slow-list">
+              {slowest.map((q) => (
+                <li key={q.position}>
+                  <Link to={`/attempts/${attempt.id}/review#question-${q.position}`}>Question {q.position}</Link>
+                  <span>{formatDuration(q.seconds)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <p className="muted small">Estimated from when each answer was first saved.</p>
+        </section>
+      </div>
+
+      {result.sections.length > 0 && (
+        <section className="card" aria-labelledby="sections-heading">
+          <h2 id="sections-heading">By section</h2>
+          <details className="sections-details">
+            <summary>Show all {plural(result.sections.length, 'section')}, weakest first</summary>
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Section</th>
+                    <th scope="col" className="num">
+                      Correct
+                    </th>
+                    <th scope="col" className="num">
+                      Score
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...result.sections]
+                    .sort((a, b) => a.percent - b.percent)
+                    .map((s) => (
+                      <tr key={s.section}>
+                        <th scope="row">{s.title}</th>
+                        <td className="num">
+                          {s.correct} of {s.total}
+                        </td>
+                        <td className="num">{formatPercent(s.percent)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { type ReviewFilter, ReviewResponse } from '@saa/contract/attempts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export const reviewQueryKey = (attemptId: string, filter: ReviewFilter) =>
+  ['attempts', 'review', attemptId, filter] as const;
+
+export function getReview(attemptId: string, filter: ReviewFilter, signal?: AbortSignal): Promise<ReviewResponse> {
+  return apiRequest(`/attempts/${encodeURIComponent(attemptId)}/review?filter=${filter}`, ReviewResponse, { signal });
+}
+
+// A finished attempt's review never changes.
+export const reviewQueryOptions = (attemptId: string, filter: ReviewFilter) =>
+  queryOptions({
+    queryKey: reviewQueryKey(attemptId, filter),
+    queryFn: ({ signal }) => getReview(attemptId, filter, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const useReview = (attemptId: string, filter: ReviewFilter) => useQuery(reviewQueryOptions(attemptId, filter));
