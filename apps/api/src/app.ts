@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.ts';
 import { WEB_DIST_DIR } from './lib/project-paths.ts';
 import auth from './plugins/app/auth.ts';
-import errorHandler from './plugins/app/error-handler.ts';
+import errorHandler, { sendFrameworkError } from './plugins/app/error-handler.ts';
 import expirySweeper from './plugins/app/expiry-sweeper.ts';
 import originCheck from './plugins/app/origin-check.ts';
 import prisma from './plugins/app/prisma.ts';
@@ -78,6 +78,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: sendFrameworkError,
   };
 }
 

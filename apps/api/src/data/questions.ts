@@ -21,6 +21,19 @@ export async function countByDomain(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.domain, r._count._all]));
 }
 
+/**
+ * Active questions per domain, counted only up to `cap`: what allocating a mock needs (whether
+ * each domain can supply its share of `cap` questions) at a cost that does not grow with the bank.
+ */
+export async function countByDomainUpTo(db: Db, domains: readonly string[], cap: number): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ domain: string; n: number }[]>`
+    SELECT d.domain,
+           (SELECT count(*) FROM (SELECT 1 FROM questions q
+                                  WHERE q.domain = d.domain AND q.retired_at IS NULL LIMIT ${cap}) capped)::int AS n
+    FROM unnest(${domains}::text[]) AS d(domain)`;
+  return new Map(rows.map((r) => [r.domain, r.n]));
+}
+
 /** Active (non-retired) questions per section. */
 export async function countBySection(db: Db): Promise<Map<string, number>> {
   const rows = await db.question.groupBy({ by: ['section'], where: { retiredAt: null }, _count: { _all: true } });
@@ -30,24 +43,53 @@ export async function countBySection(db: Db): Promise<Map<string, number>> {
 // The ranking shared by every draw: questions this user has seen least come first (never-seen
 // ones before all others), random among equals, so that repeated mocks rotate through the bank.
 
+/**
+ * How many questions of a domain a mock ranks. A domain with at most this many active questions is
+ * ranked whole (exactly as above); a larger one contributes this many, read in `random_key` order
+ * from a random point (wrapping around), so the cost stays flat however large the bank grows, and
+ * the least-seen rule applies within that random window.
+ */
+export const DRAW_WINDOW = 400;
+
 /** Draws `quota[domain]` active questions from each domain for a mock. */
 export function drawByDomain(db: Db, userId: string, quota: Record<string, number>): Promise<DrawnQuestion[]> {
-  const domains = Object.keys(quota);
+  const domains = Object.keys(quota).filter((d) => (quota[d] ?? 0) > 0);
   const counts = domains.map((d) => quota[d] ?? 0);
   return db.$queryRaw<DrawnQuestion[]>`
-    WITH quota AS (SELECT * FROM unnest(${domains}::text[], ${counts}::int[]) AS t(domain, n)),
+    WITH quota AS (
+      SELECT t.domain, t.n, random() AS start FROM unnest(${domains}::text[], ${counts}::int[]) AS t(domain, n)
+    ),
+    candidates AS (
+      SELECT quota.domain, quota.n, w.id, w.version, w.section
+      FROM quota CROSS JOIN LATERAL (
+        SELECT id, version, section FROM (
+          (SELECT id, version, section, 0 AS lap, random_key FROM questions
+           WHERE domain = quota.domain AND retired_at IS NULL AND random_key >= quota.start
+           ORDER BY random_key LIMIT ${DRAW_WINDOW})
+          UNION ALL
+          (SELECT id, version, section, 1 AS lap, random_key FROM questions
+           WHERE domain = quota.domain AND retired_at IS NULL AND random_key < quota.start
+           ORDER BY random_key LIMIT ${DRAW_WINDOW})
+        ) laps
+        ORDER BY lap, random_key
+        LIMIT ${DRAW_WINDOW}
+      ) w
+    ),
     ranked AS (
-      SELECT q.id, q.version, q.domain, q.section,
-             row_number() OVER (PARTITION BY q.domain ORDER BY coalesce(s.times_seen, 0), random()) AS rn
-      FROM questions q
-      JOIN quota ON quota.domain = q.domain
-      LEFT JOIN user_question_seen s ON s.user_id = ${userId}::uuid AND s.question_id = q.id
-      WHERE q.retired_at IS NULL
+      SELECT c.*, row_number() OVER (PARTITION BY c.domain ORDER BY coalesce(s.times_seen, 0), random()) AS rn
+      FROM candidates c
+      LEFT JOIN user_question_seen s ON s.user_id = ${userId}::uuid AND s.question_id = c.id
     )
     SELECT r.id, r.version, r.domain, r.section, v.stem, v.options, v.explanation, v.correction
     FROM ranked r
-    JOIN quota ON quota.domain = r.domain AND r.rn <= quota.n
-    JOIN question_versions v ON v.question_id = r.id AND v.version = r.version`;
+    -- One primary-key lookup per drawn question (LIMIT 1 keeps the planner from turning this into
+    -- a hash join over every version in the bank).
+    CROSS JOIN LATERAL (
+      SELECT stem, options, explanation, correction FROM question_versions
+      WHERE question_id = r.id AND version = r.version
+      LIMIT 1
+    ) v
+    WHERE r.rn <= r.n`;
 }
 
 /** Up to `count` active questions matching the filters (null: no restriction) for practice. */

@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { findItems, type ItemRow, lockAttempt } from './attempts.ts';
 import { findCards, saveCards } from './review-cards.ts';
 import { addSectionTallies, type SectionTally } from './section-stats.ts';
+import { countScoredAttempt } from './stats.ts';
 
 export interface FinishedAttempt {
   status: Exclude<AttemptStatus, 'in_progress'>;
@@ -27,6 +28,9 @@ export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promi
   if (attempt.status !== 'in_progress') {
     return { status: attempt.status, result: attempt.result as AttemptResult, scoredNow: false };
   }
+  // First, so that two scorings of the same user's attempts queue here rather than meet later on
+  // the user's section totals in different orders.
+  await countScoredAttempt(tx, attempt.userId);
   const expired = isPastDeadline(attempt.deadline, now);
   const status = expired ? 'expired' : 'submitted';
   const submittedAt = expired && attempt.deadline ? attempt.deadline : now;

@@ -1,6 +1,18 @@
 import type { Db } from '../db/prisma-client.ts';
 import type { UserRow } from './users.ts';
 
+/**
+ * What a statement needs to check a session itself, as `authenticate` would (for routes with
+ * `sessionInQuery`): the session is valid when `expires_at > now` and `last_seen_at > idleSince`,
+ * and is due a touch (last_seen_at = now) when `last_seen_at < touchBefore`.
+ */
+export interface SessionCheck {
+  sessionId: string;
+  now: Date;
+  idleSince: Date;
+  touchBefore: Date;
+}
+
 export interface SessionWithUser {
   id: string;
   lastSeenAt: Date;

@@ -12,12 +12,17 @@ export interface TrendRow {
 
 // Scored attempts are exactly those with submitted_at set (expired ones get their deadline), so
 // every query below runs on the (user_id, mode, submitted_at DESC) index and reads a bounded
-// number of rows however many attempts the user has.
+// number of rows however many attempts the user has; their number is a running count.
 
+/** How many of the user's attempts are scored: the count kept by `countScoredAttempt`. */
 export async function countScored(db: Db, userId: string): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM attempts WHERE user_id = ${userId}::uuid AND submitted_at IS NOT NULL`;
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT scored_attempts AS n FROM users WHERE id = ${userId}::uuid`;
   return rows[0]?.n ?? 0;
+}
+
+/** Adds one to the user's scored attempts; part of scoring, in its transaction. */
+export async function countScoredAttempt(db: Db, userId: string): Promise<void> {
+  await db.$executeRaw`UPDATE users SET scored_attempts = scored_attempts + 1 WHERE id = ${userId}::uuid`;
 }
 
 /**

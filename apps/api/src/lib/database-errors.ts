@@ -20,18 +20,29 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 const UNAVAILABLE_TEXT =
-  /connection terminated|connection refused|ECONNREFUSED|Connection ended|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|DatabaseNotReachable|ConnectionClosed/i;
+  /connection terminated|connection refused|ECONNREFUSED|Connection ended|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|DatabaseNotReachable|ConnectionClosed|can't reach database server/i;
 
-/** Walks an error and its causes (Prisma wraps driver errors) looking for a connectivity failure. */
+/**
+ * Walks an error and its causes looking for a connectivity failure. Prisma wraps driver errors:
+ * in `cause`, or for a raw query in `meta.driverAdapterError` (whose `cause.kind` says
+ * DatabaseNotReachable when Postgres is down).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 6; depth++) {
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown };
+    const e = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      kind?: unknown;
+      originalCode?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
     if (typeof e.originalCode === 'string' && UNAVAILABLE_CODES.has(e.originalCode)) return true;
     if (typeof e.kind === 'string' && /DatabaseNotReachable|ConnectionClosed|SocketTimeout/.test(e.kind)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)) return true;
-    current = e.cause;
+    current = e.cause ?? e.meta?.driverAdapterError;
   }
   return false;
 }

@@ -71,6 +71,17 @@ describe('errors are RFC 9457 problem+json', () => {
     expect(res.body.requestId).toEqual(expect.any(String));
   });
 
+  it('answers what the router refuses by itself (too long a parameter, a malformed URL) as problem+json', async () => {
+    const long = await request(server.server)
+      .get(`/api/attempts/${'0'.repeat(300)}`)
+      .expect(414);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    expect(long.body).toMatchObject({ status: 414, code: 'uri_too_long', title: 'URI Too Long' });
+    const bad = await request(server.server).get('/api/attempts/%zz').expect(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body).toMatchObject({ status: 400, code: 'bad_request' });
+  });
+
   it('answers unknown API routes with 404 problem+json', async () => {
     const res = await request(server.server).get('/api/no-such-thing').expect(404);
     expect(res.headers['content-type']).toContain('application/problem+json');

@@ -13,6 +13,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -47,6 +48,17 @@ export function sendProblem(
     ...(errors ? { errors } : {}),
   };
   return reply.status(status).type('application/problem+json').send(body);
+}
+
+/**
+ * The errors Fastify's router answers before any route or hook runs (a malformed URL, a path
+ * parameter over 100 characters): problem+json too, instead of Fastify's own JSON. Set as the
+ * server's `frameworkErrors` option.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const long = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const detail = long ? 'A path parameter is too long.' : 'The request URL is malformed.';
+  return sendProblem(request, reply, long ? 414 : 400, long ? 'uri_too_long' : 'bad_request', detail);
 }
 
 /** Every error leaves as RFC 9457 problem+json; 5xx bodies never carry internals. */

@@ -1,6 +1,12 @@
 import { AnswerParams, SaveAnswerRequest, SaveAnswerResponse } from '@saa/contract/attempts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type AnswerContext, readAnswerContext, type StoredAnswer, writeAnswer } from '../../data/answers.ts';
+import {
+  type AnswerContext,
+  readAnswerContext,
+  type StoredAnswer,
+  saveDeferredAnswer,
+  writeAnswer,
+} from '../../data/answers.ts';
 import { isPastDeadline, remainingSeconds } from '../../exam/clock.ts';
 import { isAnswerCorrect } from '../../exam/scoring.ts';
 import { AppError, invalidField } from '../../lib/app-error.ts';
@@ -45,6 +51,8 @@ const answersRoute: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:id/answers/:position',
     {
+      // The hottest route: the session is checked inside the save statement (see below).
+      config: { sessionInQuery: true },
       schema: {
         tags: ['attempts'],
         summary: 'Autosave the answer to one question',
@@ -58,10 +66,27 @@ const answersRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SaveAnswerResponse, ...problems(400, 401, 403, 404, 409, 413, 415) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id, position } = request.params;
-      const userId = currentUser(request).id;
       const now = new Date();
+
+      // The common case (a newer answer in a mock or deferred practice) in one statement that also
+      // checks the session; anything else, including every error, authenticates as every other
+      // route does and goes the general way below, which explains it.
+      const session = app.sessionCheck(request, now);
+      if (session && new Set(request.body.selected).size === request.body.selected.length) {
+        const saved = await saveDeferredAnswer(app.pgPool, session, id, position, request.body);
+        if (saved) {
+          return {
+            position,
+            answer: { selected: saved.selected, flagged: saved.flagged, seq: saved.seq },
+            applied: true,
+            remainingSeconds: remainingSeconds(saved.deadline, now),
+          };
+        }
+      }
+      await app.loadSession(request, reply);
+      const userId = currentUser(request).id;
 
       const assertOpen = async (context: AnswerContext) => {
         if (context.status !== 'in_progress') throw closedError(context);

@@ -124,6 +124,50 @@ describe('PUT /api/attempts/:id/answers/:position', () => {
       .expect(404);
   });
 
+  it('checks the session in the one-statement save as every other route does', async () => {
+    const other = await signedInAgent(app);
+    const mine = await startAttempt(other.agent, { mode: 'mock' });
+    const put = (seq: number) =>
+      other.agent
+        .put(`/api/attempts/${mine.id}/answers/1`)
+        .send({ selected: [mine.questions[0]?.options[0]?.id], flagged: false, seq });
+    const session = () => app.prisma.session.findFirstOrThrow({ where: { userId: other.user.id } });
+
+    // Touched when due (at most once a minute), untouched otherwise.
+    const before = await session();
+    await put(1).expect(200);
+    expect((await session()).lastSeenAt).toEqual(before.lastSeenAt);
+    const old = new Date(Date.now() - 5 * 60_000);
+    await app.prisma.session.updateMany({ where: { userId: other.user.id }, data: { lastSeenAt: old } });
+    const saved = await put(2).expect(200);
+    expect(saved.body.applied).toBe(true);
+    expect((await session()).lastSeenAt.getTime()).toBeGreaterThan(old.getTime() + 60_000);
+    // The remaining time comes from the stored deadline, as on a read.
+    const read = await other.agent.get(`/api/attempts/${mine.id}`).expect(200);
+    expect(Math.abs(saved.body.remainingSeconds - read.body.remainingSeconds)).toBeLessThanOrEqual(2);
+    expect(saved.body.remainingSeconds).toBeGreaterThan(129 * 60);
+
+    // Someone else's session cannot save into this attempt: it does not exist for them.
+    await me.agent
+      .put(`/api/attempts/${mine.id}/answers/1`)
+      .send({ selected: [], flagged: false, seq: 50 })
+      .expect(404);
+
+    // An idle session ends here too: 401, the row deleted, the cookie cleared, nothing saved.
+    await app.prisma.session.updateMany({
+      where: { userId: other.user.id },
+      data: { lastSeenAt: new Date(Date.now() - 73 * 3_600_000) },
+    });
+    const ended = await put(3).expect(401);
+    expect(ended.body.detail).toMatch(/session has ended/);
+    expect(String(ended.headers['set-cookie'])).toMatch(/^saa_session=;/);
+    expect(await app.prisma.session.count({ where: { userId: other.user.id } })).toBe(0);
+    const row = await app.prisma.attemptItem.findUniqueOrThrow({
+      where: { attemptId_position: { attemptId: mine.id, position: 1 } },
+    });
+    expect(row.seq).toBe(2);
+  });
+
   it('needs a session', async () => {
     await request(app.server)
       .put(`/api/attempts/${attempt.id}/answers/1`)

@@ -1,6 +1,6 @@
 import { EXAM } from '@saa/contract/attempts';
 import { DOMAINS } from '@saa/contract/domains';
-import { countByDomain, type DrawnQuestion, drawByDomain, drawDue, drawMatching } from '../../data/questions.ts';
+import { countByDomainUpTo, type DrawnQuestion, drawByDomain, drawDue, drawMatching } from '../../data/questions.ts';
 import type { Db } from '../../db/prisma-client.ts';
 import type { AttemptPlan } from '../../exam/attempt-plan.ts';
 import { allocateByWeight } from '../../exam/draw.ts';
@@ -10,7 +10,12 @@ import { AppError, invalidField } from '../../lib/app-error.ts';
 export async function drawForPlan(db: Db, userId: string, plan: AttemptPlan, now: Date): Promise<DrawnQuestion[]> {
   switch (plan.mode) {
     case 'mock': {
-      const available = await countByDomain(db);
+      // Counting past 65 per domain cannot change the allocation, and would grow with the bank.
+      const available = await countByDomainUpTo(
+        db,
+        DOMAINS.map((d) => d.id),
+        EXAM.mockQuestions,
+      );
       const quota = allocateByWeight(
         EXAM.mockQuestions,
         DOMAINS.map((d) => ({ id: d.id, weight: d.weight, available: available.get(d.id) ?? 0 })),

@@ -22,6 +22,9 @@ async function bulkAttempts(userId: string, count: number) {
            'submitted', 'deferred', 10, now() - make_interval(mins => g), now() - make_interval(mins => g - 5),
            g % 11, (g % 11) * 10, 100 + (g % 11) * 90, g % 11 >= 7
     FROM generate_series(1, ${count}) AS g`;
+  // Scoring keeps this count; rows written straight into the table must too.
+  await app.prisma
+    .$executeRaw`UPDATE users SET scored_attempts = scored_attempts + ${count} WHERE id = ${userId}::uuid`;
   await app.prisma.$executeRaw`ANALYZE attempts`;
 }
 

@@ -43,6 +43,8 @@ async function insertMock(userId: string, scaledScore: number, minutesAgo: numbe
     VALUES (gen_random_uuid(), ${userId}::uuid, 'mock', 'submitted', 'deferred', 65,
             now() - make_interval(mins => ${minutesAgo + 130}), now() - make_interval(mins => ${minutesAgo}),
             0, 0, ${scaledScore}, ${scaledScore >= 720})`;
+  // Scoring keeps this count; rows written straight into the table must too.
+  await app.prisma.$executeRaw`UPDATE users SET scored_attempts = scored_attempts + 1 WHERE id = ${userId}::uuid`;
 }
 
 describe('GET /api/stats', () => {

@@ -1,0 +1,186 @@
+// Growth: how start-mock and stats latencies change with the size of the bank and of a user's
+// history, measured on the production build, with the executed plans of the queries involved.
+import pg from 'pg';
+import { findOverdueIds } from '../apps/api/src/data/attempts.ts';
+import { countCards } from '../apps/api/src/data/review-cards.ts';
+import { findSectionStats } from '../apps/api/src/data/section-stats.ts';
+import { countScored, lastMockScores, lastScored } from '../apps/api/src/data/stats.ts';
+import { planAttempt } from '../apps/api/src/exam/attempt-plan.ts';
+import { drawForPlan } from '../apps/api/src/routes/attempts/draw.ts';
+import { explainingPrisma } from '../apps/api/test/explaining-prisma.ts';
+import { BENCH_PASSWORD } from './candidate.ts';
+import { Browser, HttpTarget } from './client.ts';
+import { quantile } from './latency.ts';
+import { type BenchPostgres, startApi } from './processes.ts';
+import { insertQuestions, insertScoredAttempts } from './synthetic.ts';
+
+export interface GrowthCase {
+  size: number;
+  samples: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+export interface GrowthSeries {
+  /** What `size` counts. */
+  unit: string;
+  sizes: number[];
+  cases: GrowthCase[];
+  /** Median latency of the largest case over the smallest: the target is at most 2. */
+  ratioP50: number;
+  ratioP95: number;
+  withinTarget: boolean;
+  /** The plans (EXPLAIN ANALYZE, BUFFERS via auto_explain) of the queries, per size. */
+  plans: Record<string, string[]>;
+}
+
+export interface GrowthResult {
+  startMock: GrowthSeries;
+  stats: GrowthSeries;
+}
+
+export interface GrowthOptions {
+  questionSizes: number[];
+  attemptSizes: number[];
+  samples: number;
+  warmup: number;
+  poolSize: number;
+  runId: string;
+  log: (line: string) => void;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+async function timeRequests(
+  request: () => Promise<{ status: number }>,
+  expected: number,
+  warmup: number,
+  samples: number,
+  size: number,
+): Promise<GrowthCase> {
+  let errors = 0;
+  for (let i = 0; i < warmup; i++) if ((await request()).status !== expected) errors++;
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    const res = await request();
+    times.push(performance.now() - start);
+    if (res.status !== expected) errors++;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    size,
+    samples,
+    errors,
+    p50: round(quantile(times, 0.5)),
+    p95: round(quantile(times, 0.95)),
+    mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+  };
+}
+
+function series(unit: string, cases: GrowthCase[], plans: Record<string, string[]>): GrowthSeries {
+  const first = cases[0];
+  const last = cases.at(-1);
+  const ratioP50 = first && last ? round(last.p50 / first.p50) : Number.NaN;
+  const ratioP95 = first && last ? round(last.p95 / first.p95) : Number.NaN;
+  return {
+    unit,
+    sizes: cases.map((c) => c.size),
+    cases,
+    ratioP50,
+    ratioP95,
+    withinTarget: ratioP50 <= 2 && cases.every((c) => c.errors === 0),
+    plans,
+  };
+}
+
+async function signUp(target: HttpTarget, email: string): Promise<{ browser: Browser; userId: string }> {
+  const browser = new Browser(target);
+  const res = await browser.send<{ user: { id: string } }>('POST', '/api/auth/signup', {
+    email,
+    password: BENCH_PASSWORD,
+  });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { browser, userId: res.body.user.id };
+}
+
+/** Runs `work` through the API's own data functions with auto_explain on, and returns the plans. */
+async function capturePlans(
+  url: string,
+  work: (prisma: ReturnType<typeof explainingPrisma>['prisma']) => Promise<unknown>,
+) {
+  const explaining = explainingPrisma(url);
+  try {
+    await work(explaining.prisma);
+    return explaining.plans.map((p) => p.trim());
+  } catch (error) {
+    return [`(plans not captured: ${(error as Error).message.split('\n')[0]})`];
+  } finally {
+    await explaining.close();
+  }
+}
+
+export async function runGrowth(postgres: BenchPostgres, options: GrowthOptions): Promise<GrowthResult> {
+  const { log } = options;
+  const url = await postgres.createDatabase(`saa_growth_${options.runId}`);
+  // Its own API process on an empty bank (no seeding): the sizes are exactly the synthetic ones.
+  const api = await startApi(url, { SEED_ON_START: 'false', DATABASE_POOL_SIZE: String(options.poolSize) });
+  const target = new HttpTarget(api.url, 4);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const mockCases: GrowthCase[] = [];
+    const mockPlans: Record<string, string[]> = {};
+    let have = 0;
+    for (const size of options.questionSizes) {
+      await insertQuestions(db, have, size);
+      have = size;
+      await db.query('VACUUM ANALYZE questions, question_versions');
+      const { browser, userId } = await signUp(target, `growth-mock-${size}-${options.runId}@example.test`);
+      const c = await timeRequests(
+        () => browser.send('POST', '/api/attempts', { mode: 'mock' }),
+        201,
+        options.warmup,
+        options.samples,
+        size,
+      );
+      mockCases.push(c);
+      log(`  start mock with ${size.toLocaleString('en')} questions: p50 ${c.p50} ms, p95 ${c.p95} ms`);
+      mockPlans[String(size)] = await capturePlans(url, (prisma) =>
+        drawForPlan(prisma, userId, planAttempt({ mode: 'mock' }), new Date()),
+      );
+    }
+
+    const statsCases: GrowthCase[] = [];
+    const statsPlans: Record<string, string[]> = {};
+    const poolSize = Math.min(1000, have);
+    for (const size of options.attemptSizes) {
+      const { browser, userId } = await signUp(target, `growth-stats-${size}-${options.runId}@example.test`);
+      await insertScoredAttempts(db, userId, size, poolSize);
+      await db.query('VACUUM ANALYZE attempts, attempt_items, user_section_stats, review_cards, user_question_seen');
+      const c = await timeRequests(() => browser.send('GET', '/api/stats'), 200, options.warmup, options.samples, size);
+      statsCases.push(c);
+      log(`  stats with ${size.toLocaleString('en')} attempts: p50 ${c.p50} ms, p95 ${c.p95} ms`);
+      statsPlans[String(size)] = await capturePlans(url, async (prisma) => {
+        const now = new Date();
+        // The statements GET /api/stats sends after the session lookup, in its order.
+        await findOverdueIds(prisma, userId, now);
+        await countScored(prisma, userId);
+        await lastScored(prisma, userId, 50);
+        await lastMockScores(prisma, userId, 3);
+        await findSectionStats(prisma, userId);
+        await countCards(prisma, userId, now);
+      });
+    }
+    return {
+      startMock: series('active questions in the bank', mockCases, mockPlans),
+      stats: series('scored attempts of the user', statsCases, statsPlans),
+    };
+  } finally {
+    await db.end();
+    await target.close();
+    await api.stop();
+  }
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "questions_retired_at_idx" ON "questions"("retired_at");
