@@ -34,6 +34,8 @@ describe('a practice exam from sign-up to history', () => {
     expect(new URL(page.url()).pathname).toBe('/signin');
 
     await page.getByRole('link', { name: 'Create an account' }).click();
+    // The sign-up page is a lazy chunk: until it replaces the sign-in form, "Email" is that form's.
+    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
     await page.getByLabel('Email').fill(uniqueEmail('flow'));
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();

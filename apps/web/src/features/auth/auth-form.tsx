@@ -47,7 +47,9 @@ export function AuthForm({ submitLabel, pendingLabel, newPassword, pending, erro
 
   const showGeneral = error && !server.email && !server.password;
   return (
-    <form ref={formRef} className="form auth-form" noValidate onSubmit={handleSubmit}>
+    // method="post": should the form ever submit natively (before the app is interactive), the
+    // password must not end up in the URL.
+    <form ref={formRef} method="post" className="form auth-form" noValidate onSubmit={handleSubmit}>
       {showGeneral ? (
         <p className="banner banner-bad" role="alert">
           {errorMessage(error)}
