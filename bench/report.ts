@@ -101,7 +101,18 @@ export function printSummary(r: BenchResults): void {
     out.push('', `CPU during each phase (average cores busy; the machine has ${r.machine.cpus})`);
     out.push(
       table(
-        ['phase', 'seconds', 'machine', 'this run', 'kernel', 'other', 'steal'],
+        [
+          'phase',
+          'seconds',
+          'machine',
+          'this run',
+          'kernel',
+          'other',
+          'steal',
+          'other writes MB/s',
+          'disk ms/write',
+          'ms/flush',
+        ],
         Object.entries(r.machineLoad).map(([phase, c]) => [
           phase,
           c.seconds,
@@ -110,6 +121,9 @@ export function printSummary(r: BenchResults): void {
           c.kernelCores,
           c.otherCores,
           c.stealCores,
+          c.otherWriteMBps,
+          c.diskWriteMs,
+          c.diskFlushMs,
         ]),
       ),
     );

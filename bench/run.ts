@@ -102,6 +102,8 @@ async function checkpointCount(db: pg.Client): Promise<number | null> {
 
 /** Other processes using more than this many cores on average during a phase: worth a re-run. */
 const BUSY_OTHER_CORES = 0.2;
+/** Other processes writing more than this to storage during a phase: every commit here waits longer. */
+const BUSY_OTHER_WRITES_MBPS = 2;
 
 /** The captured plans as one readable file, by series and size. */
 function plansText(growth: GrowthResult): string {
@@ -365,10 +367,15 @@ async function main(options: BenchOptions) {
   if (results.growth) await writeFile(path.join(dir, 'latest-plans.txt'), plansText(results.growth));
   printSummary(results);
   for (const [phase, share] of Object.entries(results.machineLoad)) {
-    if (share.otherCores > BUSY_OTHER_CORES || share.stealCores > BUSY_OTHER_CORES) {
+    if (
+      share.otherCores > BUSY_OTHER_CORES ||
+      share.stealCores > BUSY_OTHER_CORES ||
+      share.otherWriteMBps > BUSY_OTHER_WRITES_MBPS
+    ) {
       log(
-        `warning: during "${phase}" other processes used ${share.otherCores} cores and the host stole ` +
-          `${share.stealCores}: the machine was busy, consider re-running`,
+        `warning: during "${phase}" other processes used ${share.otherCores} cores and wrote ` +
+          `${share.otherWriteMBps} MB/s, the host stole ${share.stealCores} cores: the machine was busy, ` +
+          'consider re-running',
       );
     }
   }
