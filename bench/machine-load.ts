@@ -14,8 +14,8 @@ function diskCounters(): { writes: number; writeMs: number; flushes: number; flu
       if (!/^(vd[a-z]+|sd[a-z]+|xvd[a-z]+|nvme\d+n\d+)$/.test(f[2] ?? '')) continue;
       total.writes += Number(f[7] ?? 0);
       total.writeMs += Number(f[10] ?? 0);
-      total.flushes += Number(f[17] ?? 0);
-      total.flushMs += Number(f[18] ?? 0);
+      total.flushes += Number(f[18] ?? 0);
+      total.flushMs += Number(f[19] ?? 0);
     }
   } catch {}
   return total;
