@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AttemptQuestion, AttemptResponse } from '@saa/contract/attempts';
+import { type AttemptQuestion, type AttemptResponse, SubmitResponse } from '@saa/contract/attempts';
 import type { Question } from '@saa/contract/question';
 import type { FastifyInstance } from 'fastify';
 import request, { type Agent as TestAgent } from 'supertest';
@@ -81,4 +81,26 @@ export async function rewindAttempt(app: FastifyInstance, attemptId: string, sec
     UPDATE attempts SET started_at = started_at - make_interval(secs => ${seconds}),
                         deadline = deadline - make_interval(secs => ${seconds})
     WHERE id = ${attemptId}::uuid`;
+}
+
+/**
+ * Answers the attempt's first questions right or wrong, one per verdict (true: right), then
+ * submits it; returns the submit response, checked against the contract.
+ */
+export async function answerAndSubmit(
+  app: FastifyInstance,
+  me: SignedIn,
+  attempt: AttemptResponse,
+  verdicts: boolean[],
+): Promise<SubmitResponse> {
+  for (const [i, right] of verdicts.entries()) {
+    const q = attempt.questions[i];
+    if (!q) throw new Error(`the attempt has no question ${i + 1}`);
+    const selected = right ? await correctOptionIds(app, q.questionId) : await wrongOptionIds(app, q);
+    await me.agent
+      .put(`/api/attempts/${attempt.id}/answers/${q.position}`)
+      .send({ selected, flagged: false, seq: 1 })
+      .expect(200);
+  }
+  return SubmitResponse.parse((await me.agent.post(`/api/attempts/${attempt.id}/submit`).expect(200)).body);
 }

@@ -3,29 +3,8 @@ import type { QuestionOption } from '@saa/contract/question';
 import type { Db } from '../db/prisma-client.ts';
 import type { SessionCheck } from './sessions.ts';
 
-/** Everything a save needs, read in one round trip. */
-export interface AnswerContext {
-  status: AttemptStatus;
-  deadline: Date | null;
-  feedback: FeedbackMode;
-  /** Null when the attempt has no such position. */
-  item: {
-    choose: number;
-    optionOrder: string[];
-    selected: string[];
-    flagged: boolean;
-    seq: number;
-    correct: boolean | null;
-    options: QuestionOption[];
-    explanation: string;
-  } | null;
-}
-
-interface ContextRow {
-  status: AttemptStatus;
-  deadline: Date | null;
-  feedback: FeedbackMode;
-  position: number | null;
+/** An attempt item as a save needs it: what was asked, what is stored, and the key. */
+interface AnswerItem {
   choose: number;
   optionOrder: string[];
   selected: string[];
@@ -35,6 +14,18 @@ interface ContextRow {
   options: QuestionOption[];
   explanation: string;
 }
+
+/** Everything a save needs, read in one round trip. */
+export interface AnswerContext {
+  status: AttemptStatus;
+  deadline: Date | null;
+  feedback: FeedbackMode;
+  /** Null when the attempt has no such position. */
+  item: AnswerItem | null;
+}
+
+/** One row of the context query: the attempt, and its item when the position exists. */
+type ContextRow = Omit<AnswerContext, 'item'> & AnswerItem & { position: number | null };
 
 export async function readAnswerContext(
   db: Db,

@@ -1,34 +1,13 @@
-import type { AttemptResponse } from '@saa/contract/attempts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
-import {
-  correctOptionIds,
-  type SignedIn,
-  signedInAgent,
-  startAttempt,
-  wrongOptionIds,
-} from '../../../test/factories.ts';
+import { answerAndSubmit, signedInAgent, startAttempt } from '../../../test/factories.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
   app = await buildTestApp();
 });
 afterAll(() => app.close());
-
-type Question = AttemptResponse['questions'][number];
-
-async function answerAll(me: SignedIn, attempt: AttemptResponse, verdicts: boolean[]) {
-  for (const [i, right] of verdicts.entries()) {
-    const q = attempt.questions[i] as Question;
-    const selected = right ? await correctOptionIds(app, q.questionId) : await wrongOptionIds(app, q);
-    await me.agent
-      .put(`/api/attempts/${attempt.id}/answers/${q.position}`)
-      .send({ selected, flagged: false, seq: 1 })
-      .expect(200);
-  }
-  await me.agent.post(`/api/attempts/${attempt.id}/submit`).expect(200);
-}
 
 const makeDue = (userId: string) =>
   app.prisma.$executeRaw`UPDATE review_cards SET due = due - interval '1 day' WHERE user_id = ${userId}::uuid`;
@@ -46,7 +25,7 @@ describe('drills (FSRS)', () => {
   it('turns wrong answers into cards (Again), due soon; right answers and unanswered questions into none', async () => {
     const me = await signedInAgent(app);
     const practice = await startAttempt(me.agent, { mode: 'practice', questionCount: 6 });
-    await answerAll(me, practice, [false, false, false, true, true]);
+    await answerAndSubmit(app, me, practice, [false, false, false, true, true]);
     const cards = await app.prisma.reviewCard.findMany({ where: { userId: me.user.id } });
     expect(cards.map((c) => c.questionId).sort()).toEqual(
       practice.questions
@@ -66,7 +45,7 @@ describe('drills (FSRS)', () => {
   it('drills the due questions (untimed, immediate feedback) and reschedules them when scored', async () => {
     const me = await signedInAgent(app);
     const practice = await startAttempt(me.agent, { mode: 'practice', questionCount: 4 });
-    await answerAll(me, practice, [false, false, false, true]);
+    await answerAndSubmit(app, me, practice, [false, false, false, true]);
     await makeDue(me.user.id);
 
     const stats = await me.agent.get('/api/stats').expect(200);
@@ -81,7 +60,7 @@ describe('drills (FSRS)', () => {
     expect(drill.questions.map((q) => q.questionId).sort()).toEqual([...wrongIds].sort());
 
     // Right on two of them (Good: pushed out), wrong again on one (Again: back within minutes).
-    await answerAll(me, drill, [true, true, false]);
+    await answerAndSubmit(app, me, drill, [true, true, false]);
     const cards = new Map(
       (await app.prisma.reviewCard.findMany({ where: { userId: me.user.id } })).map((c) => [c.questionId, c]),
     );
@@ -100,7 +79,7 @@ describe('drills (FSRS)', () => {
   it('honours a time limit and deferred feedback when asked', async () => {
     const me = await signedInAgent(app);
     const practice = await startAttempt(me.agent, { mode: 'practice', questionCount: 1 });
-    await answerAll(me, practice, [false]);
+    await answerAndSubmit(app, me, practice, [false]);
     await makeDue(me.user.id);
     const drill = await startAttempt(me.agent, { mode: 'drill', timeLimitMinutes: 5, feedback: 'deferred' });
     expect(drill).toMatchObject({ feedback: 'deferred', remainingSeconds: 300 });
@@ -109,7 +88,7 @@ describe('drills (FSRS)', () => {
   it('skips cards of questions retired from the bank', async () => {
     const me = await signedInAgent(app);
     const practice = await startAttempt(me.agent, { mode: 'practice', questionCount: 1 });
-    await answerAll(me, practice, [false]);
+    await answerAndSubmit(app, me, practice, [false]);
     await makeDue(me.user.id);
     const questionId = practice.questions[0]?.questionId ?? '';
     await app.prisma.question.update({ where: { id: questionId }, data: { retiredAt: new Date() } });

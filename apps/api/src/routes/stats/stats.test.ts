@@ -3,13 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
-import {
-  correctOptionIds,
-  type SignedIn,
-  signedInAgent,
-  startAttempt,
-  wrongOptionIds,
-} from '../../../test/factories.ts';
+import { answerAndSubmit, type SignedIn, signedInAgent, startAttempt } from '../../../test/factories.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -24,16 +18,7 @@ async function practise(me: SignedIn, section: string, verdicts: boolean[]) {
     sections: [section],
     questionCount: verdicts.length,
   });
-  for (const [i, right] of verdicts.entries()) {
-    const q = attempt.questions[i];
-    if (!q) throw new Error('missing question');
-    const selected = right ? await correctOptionIds(app, q.questionId) : await wrongOptionIds(app, q);
-    await me.agent
-      .put(`/api/attempts/${attempt.id}/answers/${q.position}`)
-      .send({ selected, flagged: false, seq: 1 })
-      .expect(200);
-  }
-  return (await me.agent.post(`/api/attempts/${attempt.id}/submit`).expect(200)).body;
+  return answerAndSubmit(app, me, attempt, verdicts);
 }
 
 async function insertMock(userId: string, scaledScore: number, minutesAgo: number) {
