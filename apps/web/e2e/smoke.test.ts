@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { newContext, signUpViaApi } from './helpers.ts';
+import { newContext, PASSWORD, signUpViaApi } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -37,6 +37,36 @@ describe('the built app in a real Chromium', () => {
     await page.goto(`${baseUrl}/history`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('History');
     await context.close();
+  });
+
+  it('returns a visitor to the page they came for after signing in, never to another site', async () => {
+    const setup = await newContext(browser);
+    const email = await signUpViaApi(await setup.newPage(), baseUrl, 'return');
+    await setup.close();
+    const signIn = async (page: Page) => {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/history`);
+    await expect.poll(() => new URL(page.url()).search).toBe('?next=%2Fhistory');
+    await signIn(page);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('History');
+    expect(new URL(page.url()).pathname).toBe('/history');
+    await context.close();
+
+    for (const next of ['//evil.example/phish', 'https://evil.example/phish']) {
+      const fresh = await newContext(browser);
+      const other = await fresh.newPage();
+      await other.goto(`${baseUrl}/signin?next=${encodeURIComponent(next)}`);
+      await signIn(other);
+      await expect.poll(() => new URL(other.url()).pathname).toBe('/');
+      expect(new URL(other.url()).origin).toBe(new URL(baseUrl).origin);
+      await fresh.close();
+    }
   });
 
   it('follows the system colour scheme and remembers a manual choice', async () => {

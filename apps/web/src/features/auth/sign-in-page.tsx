@@ -1,15 +1,14 @@
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useSignIn } from './api/sign-in.ts';
 import { AuthForm } from './auth-form.tsx';
+import { useReturnTarget } from './use-return-target.ts';
 
 export function SignInPage() {
   usePageTitle('Sign in');
   const signIn = useSignIn();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const next = params.get('next');
-  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const { target, withNext } = useReturnTarget();
 
   return (
     <section className="auth-page">
@@ -31,7 +30,7 @@ export function SignInPage() {
         />
       </div>
       <p className="auth-switch">
-        New here? <Link to={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>Create an account</Link>
+        New here? <Link to={withNext('/signup')}>Create an account</Link>
       </p>
     </section>
   );

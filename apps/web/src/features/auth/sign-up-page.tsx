@@ -1,15 +1,14 @@
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useSignUp } from './api/sign-up.ts';
 import { AuthForm } from './auth-form.tsx';
+import { useReturnTarget } from './use-return-target.ts';
 
 export function SignUpPage() {
   usePageTitle('Create an account');
   const signUp = useSignUp();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const next = params.get('next');
-  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const { target, withNext } = useReturnTarget();
 
   return (
     <section className="auth-page">
@@ -28,7 +27,7 @@ export function SignUpPage() {
         />
       </div>
       <p className="auth-switch">
-        Already have an account? <Link to={next ? `/signin?next=${encodeURIComponent(next)}` : '/signin'}>Sign in</Link>
+        Already have an account? <Link to={withNext('/signin')}>Sign in</Link>
       </p>
     </section>
   );
