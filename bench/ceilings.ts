@@ -5,8 +5,8 @@ import pg from 'pg';
 import type { AttemptResponse, SaveAnswerResponse } from '../packages/contract/src/attempts.ts';
 import { BENCH_PASSWORD } from './candidate.ts';
 import { Browser, HttpTarget } from './client.ts';
-import { quantile, type Summary, summarize } from './latency.ts';
-import { closedLoop, type LoopResult, openLoop } from './load.ts';
+import { type Summary, summarize } from './latency.ts';
+import { closedLoop, type LoopResult, type Work } from './load.ts';
 
 /** A signed-in user with a mock in progress, owned by one load worker. */
 export interface SaveWorker {
@@ -129,35 +129,6 @@ export async function autosaveRun(
   return loopSummary(run, concurrency);
 }
 
-/** Autosaves arriving at a fixed rate (open loop), spread over the workers' attempts. */
-export async function autosaveAtRate(
-  workers: SaveWorker[],
-  ratePerSecond: number,
-  durationMs: number,
-): Promise<LoopSummary & { offeredRps: number; dropped: number; p999: number; over50ms: number; sendLagP99: number }> {
-  const run = await openLoop((i) => saveNext(workers[i % workers.length] as SaveWorker), {
-    ratePerSecond,
-    durationMs,
-    maxInFlight: 2_000,
-  });
-  const sorted = [...run.latencies].sort((a, b) => a - b);
-  return {
-    ...loopSummary(run),
-    offeredRps: Math.round(ratePerSecond),
-    dropped: run.dropped,
-    p999: Math.round(quantile(sorted, 0.999) * 100) / 100,
-    over50ms: sorted.filter((ms) => ms > 50).length,
-    // How late the load generator itself sent requests (p99, ms): part of the latencies above.
-    sendLagP99:
-      Math.round(
-        quantile(
-          [...run.sendLags].sort((a, b) => a - b),
-          0.99,
-        ) * 100,
-      ) / 100,
-  };
-}
-
 /**
  * The raw database ceiling for an autosave: one single-row upsert per request (the same columns,
  * conditional on a higher seq), straight through `pg` with the API's pool size, on the same server,
@@ -174,26 +145,25 @@ export async function openUpsertCeiling(
     attempt_id uuid NOT NULL, position int NOT NULL, selected text[] NOT NULL, flagged boolean NOT NULL,
     seq int NOT NULL, PRIMARY KEY (attempt_id, position))`);
   const keys = Array.from({ length: maxConcurrency }, () => ({ id: randomUUID(), cursor: 0, seq: 0 }));
+  /** One upsert of key `k`'s next position with a higher seq; true when it was applied. */
+  const upsert: Work = async (_i, k) => {
+    const key = keys[k % keys.length] as (typeof keys)[number];
+    key.seq++;
+    const position = (key.cursor++ % 65) + 1;
+    const res = await pool.query({
+      ...(options.named ? { name: 'bench_upsert' } : {}),
+      text: `INSERT INTO bench_upsert (attempt_id, position, selected, flagged, seq) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (attempt_id, position) DO UPDATE
+         SET selected = EXCLUDED.selected, flagged = EXCLUDED.flagged, seq = EXCLUDED.seq
+       WHERE bench_upsert.seq < EXCLUDED.seq`,
+      values: [key.id, position, key.seq % 2 ? ['a'] : ['b'], key.seq % 7 === 0, key.seq],
+    });
+    return res.rowCount === 1;
+  };
   return {
+    upsert,
     async run(concurrency: number, settings: LoopSettings): Promise<LoopSummary> {
-      const result = await closedLoop(
-        async (_i, w) => {
-          const key = keys[w] as (typeof keys)[number];
-          key.seq++;
-          const position = (key.cursor++ % 65) + 1;
-          const res = await pool.query({
-            ...(options.named ? { name: 'bench_upsert' } : {}),
-            text: `INSERT INTO bench_upsert (attempt_id, position, selected, flagged, seq) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (attempt_id, position) DO UPDATE
-               SET selected = EXCLUDED.selected, flagged = EXCLUDED.flagged, seq = EXCLUDED.seq
-             WHERE bench_upsert.seq < EXCLUDED.seq`,
-            values: [key.id, position, key.seq % 2 ? ['a'] : ['b'], key.seq % 7 === 0, key.seq],
-          });
-          return res.rowCount === 1;
-        },
-        { concurrency, ...settings },
-      );
-      return loopSummary(result, concurrency);
+      return loopSummary(await closedLoop(upsert, { concurrency, ...settings }), concurrency);
     },
     async close(): Promise<void> {
       await pool.query('DROP TABLE IF EXISTS bench_upsert').catch(() => {});

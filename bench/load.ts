@@ -51,23 +51,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * arrive), for `durationMs`. Latency is measured from when each request was due, so a server or
  * client that falls behind shows it in the percentiles (no coordinated omission). A request that
  * would exceed `maxInFlight` is not sent and counts as an error; after the schedule ends, stragglers
- * get `drainMs` to finish.
+ * get `drainMs` to finish. An aborted `signal` ends the schedule early.
  */
 export async function openLoop(
   work: Work,
-  options: { ratePerSecond: number; durationMs: number; maxInFlight: number; drainMs?: number },
-): Promise<LoopResult & { dropped: number; offeredRps: number; sendLags: number[] }> {
+  options: { ratePerSecond: number; durationMs: number; maxInFlight: number; drainMs?: number; signal?: AbortSignal },
+): Promise<LoopResult & { dropped: number; offeredRps: number; sendLags: number[]; dueAt: number[] }> {
   const total = Math.max(1, Math.floor((options.ratePerSecond * options.durationMs) / 1000));
   const interval = 1000 / options.ratePerSecond;
   const latencies: number[] = [];
   /** How late each request left, by the load generator's own fault (busy event loop, GC). */
   const lags: number[] = [];
+  /** When each latency's request was due (ms from the start), in the same order as `latencies`. */
+  const dueAt: number[] = [];
   const pending = new Set<Promise<void>>();
   let errors = 0;
   let dropped = 0;
   const start = performance.now();
   let index = 0;
-  while (index < total) {
+  while (index < total && !options.signal?.aborted) {
     const now = performance.now();
     // Send everything that is due by now (timers are coarse; this keeps the rate exact).
     while (index < total && start + index * interval <= now) {
@@ -81,6 +83,7 @@ export async function openLoop(
           .catch(() => false)
           .then((ok) => {
             latencies.push(performance.now() - due);
+            dueAt.push(due - start);
             if (!ok) errors++;
             pending.delete(p);
           });
@@ -88,7 +91,8 @@ export async function openLoop(
       }
       index++;
     }
-    if (index < total) await sleep(Math.max(0, start + index * interval - performance.now()));
+    if (index < total && !options.signal?.aborted)
+      await sleep(Math.max(0, start + index * interval - performance.now()));
   }
   const drain = Promise.all(pending);
   await Promise.race([drain, sleep(options.drainMs ?? 10_000)]);
@@ -103,5 +107,6 @@ export async function openLoop(
     rps: (latencies.length * 1000) / durationMs,
     offeredRps: options.ratePerSecond,
     sendLags: lags,
+    dueAt,
   };
 }

@@ -15,7 +15,7 @@ export interface BenchOptions {
   saveConcurrencies: number[];
   /** Concurrency of the hello-world and GET /api/attempts/:id closed loops. */
   readConcurrency: number;
-  /** How long autosaves arrive at half the peak rate (open loop). */
+  /** How long autosaves arrive at half the peak rate (open loop), and raw upserts at half theirs: each, in 5 s slices. */
   halfPeakMs: number;
   growth: { questionSizes: number[]; attemptSizes: number[]; samples: number; warmup: number };
 }

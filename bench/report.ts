@@ -80,6 +80,29 @@ export function printSummary(r: BenchResults): void {
           `p99 ${ms(h.p99)} ms (target <= 50), p99.9 ${ms(h.p999)} ms, ${h.over50ms} of ${h.count} over 50 ms, ` +
           `dropped ${h.dropped}, load generator's own send lag p99 ${ms(h.sendLagP99)} ms`,
       );
+      const u = r.ceilings.pgUpsertHalfPeak;
+      if (u) {
+        out.push(
+          `raw pg upsert at half its peak (alternating with it): offered ${u.offeredRps}/s, p50 ${ms(u.p50)} ms, ` +
+            `p99 ${ms(u.p99)} ms, ${u.over50ms} of ${u.count} over 50 ms; autosave p99 / upsert p99 ` +
+            `${r.ratios.autosaveP99VsPgUpsertP99AtHalfPeak}`,
+        );
+      }
+      const p = h.commitProbe;
+      out.push(
+        `bare commits beside them (${p.ratePerSecond}/s, own connection): p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms, ` +
+          `max ${ms(p.max)} ms, ${p.over50ms} over 50 ms in ${p.stalls.length} stalls (${p.stallsBySide.autosave} ` +
+          `began during the autosave slices, ${p.stallsBySide.pgUpsert} during the upsert ones); ` +
+          `${p.slowSavesInStalls} of the ${h.over50ms} slow ` +
+          'autosaves were due during those stalls or while their backlog drained',
+      );
+      const vacuums =
+        r.autovacuumsDuringHalfPeak?.map((v) => `${v.table} ${v.kind} ${(v.endedAtMs / 1000).toFixed(2)} s`) ?? [];
+      const stalls = p.stalls.map(([from, to]) => `${(from / 1000).toFixed(2)} s (${to - from} ms)`);
+      out.push(
+        `during the open loops: ${r.checkpoints.duringHalfPeak ?? '?'} checkpoints; autovacuum or autoanalyze ` +
+          `ending at ${vacuums.join(', ') || '-'}; probe stalls at ${stalls.join(', ') || '-'}`,
+      );
     }
   }
   if (r.growth) {

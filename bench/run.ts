@@ -7,7 +7,6 @@ import path from 'node:path';
 import pg from 'pg';
 import { countLost, runCandidates } from './candidate.ts';
 import {
-  autosaveAtRate,
   autosaveVsUpsert,
   bestRun,
   helloVsGetAttempt,
@@ -30,6 +29,7 @@ import {
   stopAllChildren,
 } from './processes.ts';
 import { printSummary } from './report.ts';
+import { type HalfPeakTails, tailsAtHalfPeak } from './tail.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -39,6 +39,12 @@ async function cleanUp() {
   await stopAllChildren();
   for (const stop of [...cleanups].reverse()) await stop().catch(() => {});
   cleanups.clear();
+}
+
+interface AutovacuumRun {
+  table: string;
+  kind: string;
+  endedAtMs: number;
 }
 
 export interface BenchResults {
@@ -60,11 +66,18 @@ export interface BenchResults {
     pgUpsert: { peak: LoopSummary; runs: LoopSummary[] };
     /** For reference: the upsert as a named prepared statement (as the API sends its statements). */
     pgUpsertNamed: { peak: LoopSummary; runs: LoopSummary[] };
+    /** The raw upsert in an open loop at half its own peak, in slices alternating with the autosave's. */
+    pgUpsertHalfPeak: HalfPeakTails['pgUpsert'] | null;
   };
-  ratios: { autosaveVsPgUpsert: number; getAttemptVsHello: number; autosaveVsPgUpsertNamed: number };
-  autosaveHalfPeak:
-    | (LoopSummary & { offeredRps: number; dropped: number; p999: number; over50ms: number; sendLagP99: number })
-    | null;
+  ratios: {
+    autosaveVsPgUpsert: number;
+    getAttemptVsHello: number;
+    autosaveVsPgUpsertNamed: number;
+    /** p99 at half of each one's peak: what the API adds to the tail that the database and disk give. */
+    autosaveP99VsPgUpsertP99AtHalfPeak: number;
+  };
+  /** Open loop at half the autosave peak (the target), with a bare-commit probe beside it. */
+  autosaveHalfPeak: HalfPeakTails['autosave'] | null;
   targets: Record<string, { target: string; value: number; met: boolean }>;
   growth: (GrowthResult & { sizes: { questions: number[]; attempts: number[] } }) | null;
   config: Record<string, unknown>;
@@ -76,6 +89,11 @@ export interface BenchResults {
   machineLoad: Record<string, CpuShare>;
   /** Whether the open loop started on a fresh checkpoint, and how many checkpoints ran during it. */
   checkpoints: { beforeHalfPeak: boolean; duringHalfPeak: number | null; endOfRun?: Record<string, unknown> };
+  /**
+   * Autovacuum and autoanalyze runs that ended during the open loops (each competes with the saves
+   * for CPU and WAL), on the clock of the commit probe's stalls; a table's last run only.
+   */
+  autovacuumsDuringHalfPeak: AutovacuumRun[] | null;
 }
 
 /** CHECKPOINT (needs a superuser, as the embedded one is); false when not allowed. */
@@ -85,6 +103,22 @@ async function checkpoint(db: pg.Client): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Autovacuum and autoanalyze runs that ended after `since`, with when (ms after `since`). */
+async function autovacuumsSince(db: pg.Client, since: number): Promise<AutovacuumRun[] | null> {
+  try {
+    const { rows } = await db.query<{ table: string; kind: string; at: string }>(
+      `SELECT relname AS table, kind, (extract(epoch FROM at) * 1000)::bigint::text AS at
+       FROM pg_stat_user_tables,
+            LATERAL (VALUES ('vacuum', last_autovacuum), ('analyze', last_autoanalyze)) AS runs(kind, at)
+       WHERE at >= to_timestamp($1 / 1000.0) ORDER BY at`,
+      [since],
+    );
+    return rows.map((r) => ({ table: r.table, kind: r.kind, endedAtMs: Number(r.at) - since }));
+  } catch {
+    return null;
   }
 }
 
@@ -153,8 +187,14 @@ async function main(options: BenchOptions) {
       getAttempt: undefined as unknown as LoopSummary,
       pgUpsert: { peak: undefined as unknown as LoopSummary, runs: [] },
       pgUpsertNamed: { peak: undefined as unknown as LoopSummary, runs: [] },
+      pgUpsertHalfPeak: null,
     },
-    ratios: { autosaveVsPgUpsert: 0, getAttemptVsHello: 0, autosaveVsPgUpsertNamed: 0 },
+    ratios: {
+      autosaveVsPgUpsert: 0,
+      getAttemptVsHello: 0,
+      autosaveVsPgUpsertNamed: 0,
+      autosaveP99VsPgUpsertP99AtHalfPeak: 0,
+    },
     autosaveHalfPeak: null,
     targets: {},
     growth: null,
@@ -170,6 +210,7 @@ async function main(options: BenchOptions) {
     machine: {},
     machineLoad: {},
     checkpoints: { beforeHalfPeak: false, duringHalfPeak: null },
+    autovacuumsDuringHalfPeak: null,
   };
   const watch = (phase: string) => {
     const stop = watchCpu(() => ({ pids: runningPids(), postmaster: postgres.postmaster() }));
@@ -271,18 +312,23 @@ async function main(options: BenchOptions) {
       const upsertPeak = sustainedPeak(saves.upsert);
       const namedPeak = sustainedPeak(saves.upsertNamed);
 
-      const rate = autosavePeak.rps / 2;
+      const rates = { autosave: autosavePeak.rps / 2, pgUpsert: upsertPeak.rps / 2 };
       // The closed loops above wrote hundreds of MB of WAL: a checkpoint they make due would land in
-      // the open loop and stall every commit while it syncs (seconds on this machine's disk; see
-      // docs/benchmarks.md). So the open loop starts on a fresh checkpoint, and says whether any
-      // checkpoint still ran during it.
+      // the open loops and stall every commit while it syncs (seconds on this machine's disk; see
+      // docs/benchmarks.md). So the open loops start on a fresh checkpoint, and say whether any
+      // checkpoint still ran during them.
       results.checkpoints.beforeHalfPeak = await checkpoint(db);
       const before = await checkpointCount(db);
-      log(`  autosave at half the peak: ${Math.round(rate)}/s for ${options.halfPeakMs / 1000} s (open loop)…`);
-      const halfDone = watch('autosave at half the peak');
-      const half = await autosaveAtRate(workers, rate, options.halfPeakMs);
+      log(
+        `  at half the peaks, open loops alternating every 5 s: autosave ${Math.round(rates.autosave)}/s ` +
+          `and raw pg upsert ${Math.round(rates.pgUpsert)}/s, ${options.halfPeakMs / 1000} s each…`,
+      );
+      const halfDone = watch('open loops at half the peaks');
+      const tails = await tailsAtHalfPeak(workers, postgres.url, options.poolSize, rates, options.halfPeakMs);
+      const half = tails.autosave;
       halfDone();
       const after = await checkpointCount(db);
+      results.autovacuumsDuringHalfPeak = await autovacuumsSince(db, tails.startedAt);
       results.checkpoints.duringHalfPeak = before === null || after === null ? null : after - before;
       results.checkpoints.endOfRun = await db
         .query(
@@ -292,6 +338,9 @@ async function main(options: BenchOptions) {
         .then((r) => r.rows[0] as Record<string, unknown>)
         .catch(() => undefined);
       addErrors('autosave open loop', half.errors);
+      // Upserts dropped at the in-flight cap mean the ceiling fell behind during a stall (shown in its
+      // summary); only failed upserts count as errors.
+      addErrors('pg upsert open loop', tails.pgUpsert.errors - tails.pgUpsert.dropped);
 
       results.ceilings = {
         helloRps: reads.hello.rps,
@@ -300,6 +349,7 @@ async function main(options: BenchOptions) {
         getAttempt: reads.getAttempt,
         pgUpsert: upsert,
         pgUpsertNamed: { peak: bestRun(saves.upsertNamed), runs: saves.upsertNamed },
+        pgUpsertHalfPeak: tails.pgUpsert,
       };
       results.peak = { autosaveRps: autosavePeak.rps, concurrency: autosavePeak.concurrency, runs: peak.runs };
       results.autosaveHalfPeak = half;
@@ -307,6 +357,7 @@ async function main(options: BenchOptions) {
         autosaveVsPgUpsert: ratio(autosavePeak.rps, upsertPeak.rps),
         getAttemptVsHello: ratio(reads.getAttempt.rps, reads.hello.rps),
         autosaveVsPgUpsertNamed: ratio(autosavePeak.rps, namedPeak.rps),
+        autosaveP99VsPgUpsertP99AtHalfPeak: ratio(half.p99, tails.pgUpsert.p99),
       };
       results.targets.autosaveVsPgUpsert = {
         target: '>= 0.3',
