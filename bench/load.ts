@@ -107,6 +107,6 @@ export async function openLoop(
     rps: (latencies.length * 1000) / durationMs,
     offeredRps: options.ratePerSecond,
     sendLags: lags,
-    dueAt,
+    dueAt: [...dueAt],
   };
 }

@@ -117,10 +117,12 @@ function merge(slices: { run: TimedRun; offset: number }[]): TimedRun {
   return merged;
 }
 
-function summarizeOpen(run: TimedRun, offeredRps: number): OpenLoopSummary {
+function summarizeOpen(run: TimedRun, offeredRps: number, warmupFailures: number): OpenLoopSummary {
   const sorted = sortedOf(run.latencies);
+  const summary = loopSummary(run);
   return {
-    ...loopSummary(run),
+    ...summary,
+    errors: summary.errors + warmupFailures,
     offeredRps: Math.round(offeredRps),
     dropped: run.dropped,
     p999: round(quantile(sorted, 0.999)),
@@ -157,8 +159,9 @@ function slowSavesInStalls(run: TimedRun, stalls: [number, number][]): number {
 /**
  * Autosaves at half the autosave peak and raw upserts at half the upsert peak, each an open loop
  * (fixed arrival rate) for `durationMs` in all, alternating every 5 s after a 3 s warm-up each; a
- * commit probe runs beside them throughout. The autosaves are spread over the workers' attempts, the upserts over as many
- * keys, both with the API's pool size.
+ * commit probe runs beside them throughout. The autosaves are spread over the workers' attempts,
+ * the upserts over as many keys, both with the API's pool size. Requests that fail during the
+ * warm-up count as errors too.
  */
 export async function tailsAtHalfPeak(
   workers: SaveWorker[],
@@ -168,13 +171,24 @@ export async function tailsAtHalfPeak(
   durationMs: number,
 ): Promise<HalfPeakTails> {
   const ceiling = await openUpsertCeiling(databaseUrl, poolSize, workers.length);
-  const sides: { work: Work; rate: number; slices: { run: TimedRun; offset: number; end: number }[] }[] = [
-    { work: (i) => saveNext(workers[i % workers.length] as SaveWorker), rate: rates.autosave, slices: [] },
-    { work: (i, w) => ceiling.upsert(i, w), rate: rates.pgUpsert, slices: [] },
+  const sides: {
+    work: Work;
+    rate: number;
+    warmupFailures: number;
+    slices: { run: TimedRun; offset: number; end: number }[];
+  }[] = [
+    {
+      work: (i) => saveNext(workers[i % workers.length] as SaveWorker),
+      rate: rates.autosave,
+      warmupFailures: 0,
+      slices: [],
+    },
+    { work: (i, w) => ceiling.upsert(i, w), rate: rates.pgUpsert, warmupFailures: 0, slices: [] },
   ];
   const sliceCount = Math.max(1, Math.round(durationMs / SLICE_MS));
   for (const side of sides) {
-    await openLoop(side.work, { ratePerSecond: side.rate, durationMs: WARMUP_MS, maxInFlight: 2_000 });
+    const warmup = await openLoop(side.work, { ratePerSecond: side.rate, durationMs: WARMUP_MS, maxInFlight: 2_000 });
+    side.warmupFailures = warmup.errors - warmup.dropped;
   }
   const stopProbe = await startCommitProbe(databaseUrl);
   const start = performance.now();
@@ -210,7 +224,7 @@ export async function tailsAtHalfPeak(
   return {
     startedAt,
     autosave: {
-      ...summarizeOpen(autosave, rates.autosave),
+      ...summarizeOpen(autosave, rates.autosave, autosaveSide.warmupFailures),
       commitProbe: {
         ratePerSecond: PROBE_RATE,
         count: probe.completed,
@@ -224,6 +238,6 @@ export async function tailsAtHalfPeak(
         slowSavesInStalls: slowSavesInStalls(autosave, stalls),
       },
     },
-    pgUpsert: summarizeOpen(merge(upsertSide.slices), rates.pgUpsert),
+    pgUpsert: summarizeOpen(merge(upsertSide.slices), rates.pgUpsert, upsertSide.warmupFailures),
   };
 }
