@@ -64,7 +64,8 @@ describe('a practice exam from sign-up to history', () => {
 
     // Question 1 by clicking its options.
     for (const option of q(1).options.slice(0, q(1).choose)) {
-      await page.locator('.option', { hasText: option.text }).click();
+      // By id: matching the text would also hit an option that contains it ("S3 Standard-IA").
+      await page.locator('.option', { has: page.locator(`input[value="${option.id}"]`) }).click();
     }
     await page.getByRole('button', { name: /^Next/ }).click();
 

@@ -32,7 +32,8 @@ describe('the exam runner when things go wrong', () => {
       const q = attempt.questions[position - 1];
       // The last options, by clicking, so the answers differ from any default.
       for (const option of q?.options.slice(-(q?.choose ?? 1)) ?? []) {
-        await page.locator('.option', { hasText: option.text }).click();
+        // By id: matching the text would also hit an option that contains it ("S3 Standard-IA").
+        await page.locator('.option', { has: page.locator(`input[value="${option.id}"]`) }).click();
       }
       if (position === 2) await page.keyboard.press('f');
       await page.keyboard.press('ArrowRight');
