@@ -1,5 +1,7 @@
 // Growth: how start-mock and stats latencies change with the size of the bank and of a user's
 // history, measured on the production build, with the executed plans of the queries involved.
+// Starting a practice set over all domains and reading the catalog are timed beside the mock at
+// each bank size too (no target; docs/benchmarks.md says what they show).
 import pg from 'pg';
 import { findOverdueIds } from '../apps/api/src/data/attempts.ts';
 import { countCards } from '../apps/api/src/data/review-cards.ts';
@@ -39,6 +41,10 @@ export interface GrowthSeries {
 export interface GrowthResult {
   startMock: GrowthSeries;
   stats: GrowthSeries;
+  /** POST /api/attempts, a 20-question practice over all domains: no target, measured for reference. */
+  startPractice: GrowthSeries;
+  /** GET /api/catalog: no target, measured for reference. */
+  catalog: GrowthSeries;
 }
 
 export interface GrowthOptions {
@@ -133,6 +139,8 @@ export async function runGrowth(postgres: BenchPostgres, options: GrowthOptions)
   try {
     const mockCases: GrowthCase[] = [];
     const mockPlans: Record<string, string[]> = {};
+    const practiceCases: GrowthCase[] = [];
+    const catalogCases: GrowthCase[] = [];
     let have = 0;
     for (const size of options.questionSizes) {
       await insertQuestions(db, have, size);
@@ -151,6 +159,23 @@ export async function runGrowth(postgres: BenchPostgres, options: GrowthOptions)
       mockPlans[String(size)] = await capturePlans(url, (prisma) =>
         drawForPlan(prisma, userId, planAttempt({ mode: 'mock' }), new Date()),
       );
+      const practice = await timeRequests(
+        () => browser.send('POST', '/api/attempts', { mode: 'practice', questionCount: 20 }),
+        201,
+        options.warmup,
+        options.samples,
+        size,
+      );
+      practiceCases.push(practice);
+      const catalog = await timeRequests(
+        () => browser.send('GET', '/api/catalog'),
+        200,
+        options.warmup,
+        options.samples,
+        size,
+      );
+      catalogCases.push(catalog);
+      log(`  (for reference: practice over all domains p50 ${practice.p50} ms, catalog p50 ${catalog.p50} ms)`);
     }
 
     const statsCases: GrowthCase[] = [];
@@ -177,6 +202,8 @@ export async function runGrowth(postgres: BenchPostgres, options: GrowthOptions)
     return {
       startMock: series('active questions in the bank', mockCases, mockPlans),
       stats: series('scored attempts of the user', statsCases, statsPlans),
+      startPractice: series('active questions in the bank', practiceCases, {}),
+      catalog: series('active questions in the bank', catalogCases, {}),
     };
   } finally {
     await db.end();

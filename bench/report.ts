@@ -114,6 +114,16 @@ export function printSummary(r: BenchResults): void {
         ms(c.p95),
       ]),
       ...r.growth.stats.cases.map((c) => [`stats, ${c.size.toLocaleString('en')} attempts`, ms(c.p50), ms(c.p95)]),
+      ...r.growth.startPractice.cases.map((c) => [
+        `(no target) practice, all domains, ${c.size.toLocaleString('en')} questions`,
+        ms(c.p50),
+        ms(c.p95),
+      ]),
+      ...r.growth.catalog.cases.map((c) => [
+        `(no target) catalog, ${c.size.toLocaleString('en')} questions`,
+        ms(c.p50),
+        ms(c.p95),
+      ]),
     ];
     out.push(table(['case', 'p50 ms', 'p95 ms'], rows));
     out.push(
