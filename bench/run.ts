@@ -73,7 +73,7 @@ export interface BenchResults {
     autosaveVsPgUpsert: number;
     getAttemptVsHello: number;
     autosaveVsPgUpsertNamed: number;
-    /** p99 at half of each one's peak: what the API adds to the tail that the database and disk give. */
+    /** Autosave p99 over raw upsert p99, each at half its own peak, in alternating slices of one run. */
     autosaveP99VsPgUpsertP99AtHalfPeak: number;
   };
   /** Open loop at half the autosave peak (the target), with a bare-commit probe beside it. */
