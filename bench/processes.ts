@@ -6,8 +6,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startEmbeddedPostgres } from '../apps/api/src/db/embedded-postgres.ts';
+import { adminQuery, urlForDatabase } from '../apps/api/test/admin-database.ts';
 import { freePort } from '../apps/api/test/free-port.ts';
 import { postmasterOf } from './machine-load.ts';
 
@@ -33,26 +33,9 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** An embedded Postgres in a temp folder on a free port, or the server of DATABASE_URL when set. */
 export async function startPostgres(databaseUrl: string | undefined): Promise<BenchPostgres> {
   const created: string[] = [];
-  const databaseOf = (base: string, name: string) => {
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
   const dropCreated = async (base: string) => {
     for (const name of created)
       await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
@@ -66,7 +49,7 @@ export async function startPostgres(databaseUrl: string | undefined): Promise<Be
         await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
         await adminQuery(databaseUrl, `CREATE DATABASE "${name}"`);
         created.push(name);
-        return databaseOf(databaseUrl, name);
+        return urlForDatabase(databaseUrl, name);
       },
       stop: () => dropCreated(databaseUrl),
     };
@@ -86,7 +69,7 @@ export async function startPostgres(databaseUrl: string | undefined): Promise<Be
     async createDatabase(name) {
       await adminQuery(database.url, `CREATE DATABASE "${name}"`);
       created.push(name);
-      return databaseOf(database.url, name);
+      return urlForDatabase(database.url, name);
     },
     async stop() {
       await database.stop().catch(() => {});

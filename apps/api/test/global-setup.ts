@@ -1,11 +1,11 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { seed } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { applyMigrations } from '../src/db/migrations.ts';
+import { adminQuery } from './admin-database.ts';
 import { freePort } from './free-port.ts';
 
 declare module 'vitest' {
@@ -31,10 +31,9 @@ export default async function setup(project: TestProject) {
   await seed(database.url, () => {});
 
   // A database can serve as a template only while nobody is connected to it.
-  const admin = new pg.Client({ connectionString: database.url.replace(`/${TEMPLATE_DATABASE}`, '/postgres') });
-  await admin.connect();
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [TEMPLATE_DATABASE]);
-  await admin.end();
+  await adminQuery(database.url, 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+    TEMPLATE_DATABASE,
+  ]);
 
   project.provide('templateDatabaseUrl', database.url);
   return async () => {
