@@ -150,6 +150,14 @@ export async function screenshot(page: Page, name: string, fullPage = true) {
 }
 
 /** Waits until the exam's autosave indicator says everything reached the server. */
+/**
+ * The on-page option of the current question with this id. By id, not by text: an option's text
+ * can be part of another's ("S3 Standard" in "S3 Standard-IA").
+ */
+export function optionById(page: Page, optionId: string) {
+  return page.locator('.option', { has: page.locator(`input[value="${optionId}"]`) });
+}
+
 export async function waitForSaved(page: Page) {
   await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: 15_000 });
 }
