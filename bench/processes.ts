@@ -2,7 +2,7 @@
 // production build as a child process, and the hello-world ceiling server.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,8 +55,6 @@ export async function startPostgres(databaseUrl: string | undefined): Promise<Be
     };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'saa-bench-pg-'));
-  // As root, Postgres runs as a `postgres` user, which must be able to enter this folder.
-  await chmod(dir, 0o755);
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'data'),
     port: await freePort(),

