@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainId } from './domains.ts';
-import { QuestionType } from './question.ts';
+import { OptionId, QuestionType } from './question.ts';
 
 /** Exam facts the API and the web app share. */
 export const EXAM = {
@@ -115,7 +115,7 @@ export const AttemptResponse = z.object({
 export type AttemptResponse = z.infer<typeof AttemptResponse>;
 
 export const SaveAnswerRequest = z.object({
-  selected: z.array(z.string().min(1).max(8)).max(6),
+  selected: z.array(OptionId).max(6),
   flagged: z.boolean(),
   /** Client-side counter: a save whose seq is not higher than the stored one is ignored. */
   seq: z.number().int().min(0).max(2_147_483_647),

@@ -1,12 +1,7 @@
 import { AnswerParams, SaveAnswerRequest, SaveAnswerResponse } from '@saa/contract/attempts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  type AnswerContext,
-  readAnswerContext,
-  type StoredAnswer,
-  saveDeferredAnswer,
-  writeAnswer,
-} from '../../data/answers.ts';
+import { type AnswerContext, readAnswerContext, type StoredAnswer, writeAnswer } from '../../data/answers.ts';
+import { SaveBatcher } from '../../data/save-batcher.ts';
 import { isPastDeadline, remainingSeconds } from '../../exam/clock.ts';
 import { isAnswerCorrect } from '../../exam/scoring.ts';
 import { AppError, invalidField } from '../../lib/app-error.ts';
@@ -48,6 +43,10 @@ const lockedError = () =>
   );
 
 const answersRoute: FastifyPluginAsyncZod = async (app) => {
+  // Half the pool: autosaves queue for it rather than fill it, so other requests still find a
+  // connection, and queued saves share statements.
+  const batcher = new SaveBatcher(app.pgPool, Math.max(1, Math.ceil((app.pgPool.options.max ?? 10) / 2)));
+
   app.put(
     '/:id/answers/:position',
     {
@@ -75,7 +74,7 @@ const answersRoute: FastifyPluginAsyncZod = async (app) => {
       // route does and goes the general way below, which explains it.
       const session = app.sessionCheck(request, now);
       if (session && new Set(request.body.selected).size === request.body.selected.length) {
-        const saved = await saveDeferredAnswer(app.pgPool, session, id, position, request.body);
+        const saved = await batcher.save({ session, attemptId: id, position, answer: request.body });
         if (saved) {
           return {
             position,

@@ -91,6 +91,9 @@ describe('PUT /api/attempts/:id/answers/:position', () => {
     expect(two.body.errors[0].field).toBe('body.selected');
     const unknown = await save(q.position, { selected: ['f'], flagged: false, seq: 1 }).expect(400);
     expect(unknown.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'body.selected' }] });
+    // Not an option id at all (here with a NUL, which Postgres text cannot hold): refused by the contract.
+    const malformed = await save(q.position, { selected: ['a\u0000'], flagged: false, seq: 1 }).expect(400);
+    expect(malformed.body.errors[0].field).toMatch(/^body\.selected/);
     const duplicate = await save(q.position, { selected: [a, a], flagged: false, seq: 1 }).expect(400);
     expect(duplicate.body.errors[0].message).toMatch(/more than once/);
     const nothingSaved = await me.agent.get(`/api/attempts/${attempt.id}`).expect(200);

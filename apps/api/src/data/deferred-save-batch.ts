@@ -1,0 +1,107 @@
+import type { PgQueryable, StoredAnswer } from './answers.ts';
+import type { SessionCheck } from './sessions.ts';
+
+/** One autosave for `saveDeferredAnswer`'s fast path: who asks, where, and what. */
+export interface DeferredSave {
+  session: SessionCheck;
+  attemptId: string;
+  position: number;
+  answer: { selected: string[]; flagged: boolean; seq: number };
+}
+
+/** What was stored, with the attempt's deadline; null when the fast path does not apply. */
+export type DeferredSaveResult = (Omit<StoredAnswer, 'correct'> & { deadline: Date | null }) | null;
+
+// Several saves in one statement, each row checked exactly as the single-save statement in
+// answers.ts checks it: its own session (validity and touch, at its own request time), its own
+// attempt owned by that session's user, open and in deferred feedback (FOR SHARE against scoring),
+// a newer seq, and options the question has. Rows are keyed by `k`, their index in the batch. The
+// caller never puts two saves of the same question in one batch.
+const SAVE_DEFERRED_ANSWERS = `
+  WITH input AS (
+    SELECT x.k::int - 1 AS k, x.sid, x.aid, x.pos, string_to_array(x.ids, ',') AS ids, x.flagged, x.seq,
+           x.now AT TIME ZONE 'UTC' AS now, x.idle_since AT TIME ZONE 'UTC' AS idle_since,
+           x.touch_before AT TIME ZONE 'UTC' AS touch_before
+    FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::boolean[], $6::int[],
+                $7::timestamptz[], $8::timestamptz[], $9::timestamptz[])
+         WITH ORDINALITY AS x(sid, aid, pos, ids, flagged, seq, now, idle_since, touch_before, k)
+  ),
+  session AS (
+    SELECT input.k, s.user_id FROM input JOIN sessions s ON s.id = input.sid
+    WHERE s.expires_at > input.now AND s.last_seen_at > input.idle_since
+  ),
+  touched AS (
+    UPDATE sessions s SET last_seen_at = input.now FROM input
+    WHERE s.id = input.sid AND s.expires_at > input.now AND s.last_seen_at > input.idle_since
+      AND s.last_seen_at < input.touch_before
+  ),
+  open AS (
+    SELECT input.k, a.deadline
+    FROM input JOIN attempts a ON a.id = input.aid
+    WHERE a.user_id = (SELECT session.user_id FROM session WHERE session.k = input.k)
+      AND a.status = 'in_progress' AND a.feedback = 'deferred' AND (a.deadline IS NULL OR a.deadline > input.now)
+    FOR SHARE OF a
+  )
+  UPDATE attempt_items AS i SET
+    selected = ARRAY(SELECT o FROM unnest(i.option_order) WITH ORDINALITY AS u(o, n) WHERE o = ANY(input.ids) ORDER BY n),
+    flagged = input.flagged,
+    seq = input.seq,
+    answered_at = CASE
+      WHEN i.selected IS NOT DISTINCT FROM
+           ARRAY(SELECT o FROM unnest(i.option_order) WITH ORDINALITY AS u(o, n) WHERE o = ANY(input.ids) ORDER BY n)
+        THEN i.answered_at
+      WHEN cardinality(input.ids) > 0 THEN input.now
+      ELSE NULL END,
+    first_answered_at = CASE
+      WHEN i.first_answered_at IS NULL AND cardinality(input.ids) > 0 THEN input.now
+      ELSE i.first_answered_at END
+  FROM input JOIN open ON open.k = input.k
+  WHERE i.attempt_id = input.aid AND i.position = input.pos
+    AND i.seq < input.seq
+    AND input.ids <@ i.option_order
+    AND cardinality(input.ids) <= i.choose
+    AND i.correct IS NULL
+  RETURNING input.k, i.selected, i.flagged, i.seq,
+            (extract(epoch FROM open.deadline AT TIME ZONE 'UTC') * 1000)::float8 AS "deadlineMs"`;
+
+/**
+ * `saveDeferredAnswer` for several saves in one statement and one commit: one result per save, in
+ * order. The saves must name distinct questions (attempt and position).
+ */
+export async function saveDeferredAnswers(db: PgQueryable, saves: DeferredSave[]): Promise<DeferredSaveResult[]> {
+  // Column arrays rather than rows: unnest() lets the planner expect a handful of rows (it would
+  // expect 100 from a JSON record set) and so look sessions, attempts and items up by key.
+  const column = <T>(pick: (save: DeferredSave) => T) => saves.map(pick);
+  const { rows: saved } = await db.query<{
+    k: number;
+    selected: string[];
+    flagged: boolean;
+    seq: number;
+    deadlineMs: number | null;
+  }>({
+    name: 'saa_save_deferred_answers',
+    text: SAVE_DEFERRED_ANSWERS,
+    values: [
+      column((s) => s.session.sessionId),
+      column((s) => s.attemptId),
+      column((s) => s.position),
+      // Option ids are single letters (the contract says so), so a comma list is unambiguous.
+      column((s) => s.answer.selected.join(',')),
+      column((s) => s.answer.flagged),
+      column((s) => s.answer.seq),
+      column((s) => s.session.now.toISOString()),
+      column((s) => s.session.idleSince.toISOString()),
+      column((s) => s.session.touchBefore.toISOString()),
+    ],
+  });
+  const results: DeferredSaveResult[] = saves.map(() => null);
+  for (const row of saved) {
+    results[row.k] = {
+      selected: row.selected,
+      flagged: row.flagged,
+      seq: row.seq,
+      deadline: row.deadlineMs === null ? null : new Date(row.deadlineMs),
+    };
+  }
+  return results;
+}
