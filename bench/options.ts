@@ -1,10 +1,17 @@
 // Command-line options and the two profiles: the full run and `--quick`.
+import { accessSync, constants } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 export interface BenchOptions {
   quick: boolean;
   candidates: number;
   poolSize: number;
   databaseUrl: string | undefined;
+  /**
+   * Where the embedded Postgres keeps its data: in RAM (/dev/shm) unless `--pg-data DIR` says
+   * otherwise. Ignored with DATABASE_URL.
+   */
+  pgDataParent: string;
   phases: Set<'candidates' | 'ceilings' | 'growth'>;
   /**
    * Closed loops (peak searches and ceilings): each run lasts this long, or this many requests;
@@ -20,16 +27,29 @@ export interface BenchOptions {
   growth: { questionSizes: number[]; attemptSizes: number[]; samples: number; warmup: number };
 }
 
-const USAGE = `usage: pnpm bench [--quick] [--candidates N] [--phases candidates,ceilings,growth]
+const USAGE = `usage: pnpm bench [--quick] [--candidates N] [--phases candidates,ceilings,growth] [--pg-data DIR]
   --quick           a scaled-down run (20 candidates, short loops, smaller growth cases): under two minutes
   --candidates N    concurrent candidates in the exam phase (default 100, 20 with --quick)
   --phases LIST     run only these phases (default: all)
-environment: DATABASE_URL (else an embedded Postgres in a temp dir), DATABASE_POOL_SIZE (default 10)`;
+  --pg-data DIR     keep the embedded Postgres' data in a new folder under DIR (default: /dev/shm, in RAM,
+                    where it exists; else the temp dir). E.g. --pg-data /tmp to measure on this disk.
+environment: DATABASE_URL (else the embedded Postgres), DATABASE_POOL_SIZE (default 10)`;
+
+/** RAM-backed on Linux: the bench measures the app, not the host disk's flush stalls (docs/benchmarks.md). */
+function defaultPgDataParent(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   let quick = false;
   let candidates: number | undefined;
   let phases: BenchOptions['phases'] = new Set(['candidates', 'ceilings', 'growth']);
+  let pgDataParent: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') continue;
@@ -41,17 +61,22 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       const list = (argv[++i] ?? '').split(',');
       if (!list.every((p) => ['candidates', 'ceilings', 'growth'].includes(p))) throw new Error(USAGE);
       phases = new Set(list as ('candidates' | 'ceilings' | 'growth')[]);
+    } else if (arg === '--pg-data') {
+      pgDataParent = argv[++i];
+      if (!pgDataParent) throw new Error(USAGE);
     } else throw new Error(USAGE);
   }
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error('DATABASE_POOL_SIZE must be a positive integer');
   const databaseUrl = env.DATABASE_URL || undefined;
+  pgDataParent ??= defaultPgDataParent();
   return quick
     ? {
         quick,
         candidates: candidates ?? 20,
         poolSize,
         databaseUrl,
+        pgDataParent,
         phases,
         loop: { durationMs: 3_000, maxRequests: 100_000, rounds: 2 },
         saveConcurrencies: [poolSize * 4],
@@ -64,6 +89,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         candidates: candidates ?? 100,
         poolSize,
         databaseUrl,
+        pgDataParent,
         phases,
         loop: { durationMs: 8_000, maxRequests: 500_000, rounds: 2 },
         saveConcurrencies: [poolSize * 2, poolSize * 4, poolSize * 8],

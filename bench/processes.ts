@@ -1,9 +1,8 @@
-// The processes a bench run needs: Postgres (embedded in a temp dir, or DATABASE_URL), the API's
+// The processes a bench run needs: Postgres (embedded, or DATABASE_URL), the API's
 // production build as a child process, and the hello-world ceiling server.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../apps/api/src/db/embedded-postgres.ts';
@@ -26,6 +25,8 @@ export interface BenchPostgres {
   /** The database the API under test uses. */
   url: string;
   embedded: boolean;
+  /** Where the data is: the embedded cluster's folder and its file system; DATABASE_URL's is unknown. */
+  data: { dir: string; filesystem: string } | null;
   /** The embedded cluster's postmaster (its backends are its children); null for DATABASE_URL. */
   postmaster(): number | null;
   /** A fresh database on the same server; dropped again by `stop`. */
@@ -33,8 +34,24 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-/** An embedded Postgres in a temp folder on a free port, or the server of DATABASE_URL when set. */
-export async function startPostgres(databaseUrl: string | undefined): Promise<BenchPostgres> {
+/** The type of the file system holding `dir` (its longest mount point prefix in /proc/mounts), e.g. tmpfs. */
+export function filesystemOf(dir: string): string {
+  try {
+    let best = { mount: '', type: 'unknown' };
+    for (const line of readFileSync('/proc/mounts', 'utf8').split('\n')) {
+      const [, mount, type] = line.split(' ');
+      if (!mount || !type) continue;
+      const inside = dir === mount || dir.startsWith(mount.endsWith('/') ? mount : `${mount}/`);
+      if (inside && mount.length >= best.mount.length) best = { mount, type };
+    }
+    return best.type;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** An embedded Postgres in a new folder under `dataParent`, on a free port, or the server of DATABASE_URL when set. */
+export async function startPostgres(databaseUrl: string | undefined, dataParent: string): Promise<BenchPostgres> {
   const created: string[] = [];
   const dropCreated = async (base: string) => {
     for (const name of created)
@@ -44,6 +61,7 @@ export async function startPostgres(databaseUrl: string | undefined): Promise<Be
     return {
       url: databaseUrl,
       embedded: false,
+      data: null,
       postmaster: () => null,
       async createDatabase(name) {
         await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -54,7 +72,7 @@ export async function startPostgres(databaseUrl: string | undefined): Promise<Be
       stop: () => dropCreated(databaseUrl),
     };
   }
-  const dir = await mkdtemp(path.join(tmpdir(), 'saa-bench-pg-'));
+  const dir = await mkdtemp(path.join(dataParent, 'saa-bench-pg-'));
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'data'),
     port: await freePort(),
@@ -63,6 +81,7 @@ export async function startPostgres(databaseUrl: string | undefined): Promise<Be
   return {
     url: database.url,
     embedded: true,
+    data: { dir, filesystem: filesystemOf(dir) },
     postmaster: () => postmasterOf(path.join(dir, 'data')),
     async createDatabase(name) {
       await adminQuery(database.url, `CREATE DATABASE "${name}"`);

@@ -96,6 +96,14 @@ export function printSummary(r: BenchResults): void {
           `${p.slowSavesInStalls} of the ${h.over50ms} slow ` +
           'autosaves were due during those stalls or while their backlog drained',
       );
+      const d = r.hostDiskDuringHalfPeak;
+      if (d) {
+        out.push(
+          `the host disk meanwhile (8 KB write + fdatasync, ${d.ratePerSecond}/s, in ${d.dir} on ${d.filesystem}): ` +
+            `p50 ${ms(d.p50)} ms, p99 ${ms(d.p99)} ms, max ${ms(d.max)} ms, ${d.over50ms} over 50 ms, ` +
+            `stalled ${(d.stalledShare * 100).toFixed(2)}% of the time; the database was ${r.config.database}`,
+        );
+      }
       const vacuums =
         r.autovacuumsDuringHalfPeak?.map((v) => `${v.table} ${v.kind} ${(v.endedAtMs / 1000).toFixed(2)} s`) ?? [];
       const stalls = p.stalls.map(([from, to]) => `${(from / 1000).toFixed(2)} s (${to - from} ms)`);

@@ -15,12 +15,14 @@ import {
   sustainedPeak,
 } from './ceilings.ts';
 import { HttpTarget } from './client.ts';
+import { type DiskProbeSummary, startDiskProbe } from './disk-probe.ts';
 import { type GrowthResult, runGrowth } from './growth.ts';
 import { Recorder, type Summary } from './latency.ts';
 import { type CpuShare, watchCpu } from './machine-load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import {
   ensureApiBuilt,
+  filesystemOf,
   ROOT,
   runningPids,
   startApi,
@@ -78,6 +80,8 @@ export interface BenchResults {
   };
   /** Open loop at half the autosave peak (the target), with a bare-commit probe beside it. */
   autosaveHalfPeak: HalfPeakTails['autosave'] | null;
+  /** Durable 8 KB writes on the host disk (the temp dir) while the open loops ran. */
+  hostDiskDuringHalfPeak: DiskProbeSummary | null;
   targets: Record<string, { target: string; value: number; met: boolean }>;
   growth: (GrowthResult & { sizes: { questions: number[]; attempts: number[] } }) | null;
   config: Record<string, unknown>;
@@ -166,7 +170,7 @@ async function main(options: BenchOptions) {
     log(`warning: the machine is busy before the run (load average ${load[0].toFixed(2)}); numbers may be low`);
   }
   ensureApiBuilt();
-  const postgres = await startPostgres(options.databaseUrl);
+  const postgres = await startPostgres(options.databaseUrl, options.pgDataParent);
   cleanups.add(postgres.stop);
   const db = new pg.Client({ connectionString: postgres.url });
   const results: BenchResults = {
@@ -196,11 +200,14 @@ async function main(options: BenchOptions) {
       autosaveP99VsPgUpsertP99AtHalfPeak: 0,
     },
     autosaveHalfPeak: null,
+    hostDiskDuringHalfPeak: null,
     targets: {},
     growth: null,
     config: {
       databasePoolSize: options.poolSize,
-      database: postgres.embedded ? 'embedded Postgres in a temp dir' : 'DATABASE_URL',
+      database: postgres.data
+        ? `embedded Postgres, data in ${postgres.data.dir} (${postgres.data.filesystem})`
+        : 'DATABASE_URL',
       loop: options.loop,
       saveConcurrencies: options.saveConcurrencies,
       readConcurrency: options.readConcurrency,
@@ -324,7 +331,12 @@ async function main(options: BenchOptions) {
           `and raw pg upsert ${Math.round(rates.pgUpsert)}/s, ${options.halfPeakMs / 1000} s each…`,
       );
       const halfDone = watch('open loops at half the peaks');
-      const tails = await tailsAtHalfPeak(workers, postgres.url, options.poolSize, rates, options.halfPeakMs);
+      const stopDiskProbe = await startDiskProbe(os.tmpdir(), filesystemOf(os.tmpdir()));
+      const tails = await tailsAtHalfPeak(workers, postgres.url, options.poolSize, rates, options.halfPeakMs).finally(
+        async () => {
+          results.hostDiskDuringHalfPeak = await stopDiskProbe();
+        },
+      );
       const half = tails.autosave;
       halfDone();
       const after = await checkpointCount(db);
