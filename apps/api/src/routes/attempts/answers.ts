@@ -43,9 +43,10 @@ const lockedError = () =>
   );
 
 const answersRoute: FastifyPluginAsyncZod = async (app) => {
-  // Half the pool: autosaves queue for it rather than fill it, so other requests still find a
-  // connection, and queued saves share statements.
-  const batcher = new SaveBatcher(app.pgPool, Math.max(1, Math.ceil((app.pgPool.options.max ?? 10) / 2)));
+  // A fifth of the pool (two of the default ten connections): under moderate load saves then
+  // already queue and share statements, which costs less CPU per save than a statement each
+  // (docs/benchmarks.md), and the rest of the pool stays free for other requests.
+  const batcher = new SaveBatcher(app.pgPool, Math.max(1, Math.ceil((app.pgPool.options.max ?? 10) / 5)));
 
   app.put(
     '/:id/answers/:position',
