@@ -59,6 +59,40 @@ export interface GrowthOptions {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+/**
+ * Times `samples` sequential requests of each case, interleaved (one of each in turn, after
+ * `warmup` of each), so that a passing burst of other work on the machine weighs on every case
+ * alike: the cases are compared with one another.
+ */
+async function timeInterleaved(
+  cases: { size: number; request: () => Promise<{ status: number }> }[],
+  expected: number,
+  warmup: number,
+  samples: number,
+): Promise<GrowthCase[]> {
+  const errors = cases.map(() => 0);
+  const times: number[][] = cases.map(() => []);
+  for (let i = 0; i < warmup + samples; i++) {
+    for (const [k, c] of cases.entries()) {
+      const start = performance.now();
+      const res = await c.request();
+      if (i >= warmup) times[k]?.push(performance.now() - start);
+      if (res.status !== expected) errors[k] = (errors[k] ?? 0) + 1;
+    }
+  }
+  return cases.map((c, k) => {
+    const sorted = [...(times[k] ?? [])].sort((a, b) => a - b);
+    return {
+      size: c.size,
+      samples,
+      errors: errors[k] ?? 0,
+      p50: round(quantile(sorted, 0.5)),
+      p95: round(quantile(sorted, 0.95)),
+      mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    };
+  });
+}
+
 async function timeRequests(
   request: () => Promise<{ status: number }>,
   expected: number,
@@ -66,24 +100,8 @@ async function timeRequests(
   samples: number,
   size: number,
 ): Promise<GrowthCase> {
-  let errors = 0;
-  for (let i = 0; i < warmup; i++) if ((await request()).status !== expected) errors++;
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const start = performance.now();
-    const res = await request();
-    times.push(performance.now() - start);
-    if (res.status !== expected) errors++;
-  }
-  times.sort((a, b) => a - b);
-  return {
-    size,
-    samples,
-    errors,
-    p50: round(quantile(times, 0.5)),
-    p95: round(quantile(times, 0.95)),
-    mean: round(times.reduce((a, b) => a + b, 0) / times.length),
-  };
+  const [timed] = await timeInterleaved([{ size, request }], expected, warmup, samples);
+  return timed as GrowthCase;
 }
 
 function series(unit: string, cases: GrowthCase[], plans: Record<string, string[]>): GrowthSeries {
@@ -178,15 +196,23 @@ export async function runGrowth(postgres: BenchPostgres, options: GrowthOptions)
       log(`  (for reference: practice over all domains p50 ${practice.p50} ms, catalog p50 ${catalog.p50} ms)`);
     }
 
-    const statsCases: GrowthCase[] = [];
     const statsPlans: Record<string, string[]> = {};
     const poolSize = Math.min(1000, have);
+    const statsUsers: { size: number; browser: Browser; userId: string }[] = [];
     for (const size of options.attemptSizes) {
       const { browser, userId } = await signUp(target, `growth-stats-${size}-${options.runId}@example.test`);
       await insertScoredAttempts(db, userId, size, poolSize);
-      await db.query('VACUUM ANALYZE attempts, attempt_items, user_section_stats, review_cards, user_question_seen');
-      const c = await timeRequests(() => browser.send('GET', '/api/stats'), 200, options.warmup, options.samples, size);
-      statsCases.push(c);
+      statsUsers.push({ size, browser, userId });
+    }
+    await db.query('VACUUM ANALYZE attempts, attempt_items, user_section_stats, review_cards, user_question_seen');
+    const statsCases = await timeInterleaved(
+      statsUsers.map(({ size, browser }) => ({ size, request: () => browser.send('GET', '/api/stats') })),
+      200,
+      options.warmup,
+      options.samples,
+    );
+    for (const [k, { size, userId }] of statsUsers.entries()) {
+      const c = statsCases[k] as GrowthCase;
       log(`  stats with ${size.toLocaleString('en')} attempts: p50 ${c.p50} ms, p95 ${c.p95} ms`);
       statsPlans[String(size)] = await capturePlans(url, async (prisma) => {
         const now = new Date();
