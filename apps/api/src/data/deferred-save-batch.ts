@@ -1,7 +1,18 @@
-import type { PgQueryable, StoredAnswer } from './answers.ts';
+import type { StoredAnswer } from './answers.ts';
 import type { SessionCheck } from './sessions.ts';
 
-/** One autosave for `saveDeferredAnswer`'s fast path: who asks, where, and what. */
+/** Anything that runs a pg query: the app's pool (`app.pgPool`) or one of its clients. */
+export interface PgQueryable {
+  query<R extends Record<string, unknown>>(config: {
+    name?: string;
+    text: string;
+    values?: unknown[];
+  }): Promise<{
+    rows: R[];
+  }>;
+}
+
+/** One autosave for the fast path: who asks, where, and what. */
 export interface DeferredSave {
   session: SessionCheck;
   attemptId: string;
@@ -12,11 +23,19 @@ export interface DeferredSave {
 /** What was stored, with the attempt's deadline; null when the fast path does not apply. */
 export type DeferredSaveResult = (Omit<StoredAnswer, 'correct'> & { deadline: Date | null }) | null;
 
-// Several saves in one statement, each row checked exactly as the single-save statement in
-// answers.ts checks it: its own session (validity and touch, at its own request time), its own
-// attempt owned by that session's user, open and in deferred feedback (FOR SHARE against scoring),
-// a newer seq, and options the question has. Rows are keyed by `k`, their index in the batch. The
-// caller never puts two saves of the same question in one batch.
+// The common autosave, for one save or several in one statement and one commit: a newer answer
+// (higher seq) to a question of the session user's open, deferred-feedback attempt, naming only
+// options the question has and no more than it asks for. Each row is checked on its own: its own
+// session (valid, not idle, not expired, and touched when due, as `authenticate` would, at its own
+// request time), its own attempt owned by that session's user, open and before its deadline, with
+// the FOR SHARE lock that orders saves against scoring (which takes FOR UPDATE). The selection is
+// stored in display order, as `writeAnswer` stores it. Rows are keyed by `k`, their index in the
+// batch; the caller never puts two saves of the same question in one batch.
+//
+// Straight through pg, not Prisma: this runs for nearly every click of an exam, and Prisma's own
+// work per query cost more CPU than the statement itself (docs/benchmarks.md). Timestamps are UTC
+// wall-clock values in `timestamp` columns, as Prisma writes them, so they cross as ISO strings
+// converted in SQL, independent of the server's and the process's time zones.
 const SAVE_DEFERRED_ANSWERS = `
   WITH input AS (
     SELECT x.k::int - 1 AS k, x.sid, x.aid, x.pos, string_to_array(x.ids, ',') AS ids, x.flagged, x.seq,
@@ -65,8 +84,11 @@ const SAVE_DEFERRED_ANSWERS = `
             (extract(epoch FROM open.deadline AT TIME ZONE 'UTC') * 1000)::float8 AS "deadlineMs"`;
 
 /**
- * `saveDeferredAnswer` for several saves in one statement and one commit: one result per save, in
- * order. The saves must name distinct questions (attempt and position).
+ * Saves each save the fast path can take, in one statement: one result per save, in order, null
+ * where it does not apply (no valid session, stale seq, unknown or too many options, closed or
+ * overdue attempt, immediate feedback, no such attempt or position). The caller then
+ * authenticates and takes the general path, which says why. The saves must name distinct
+ * questions (attempt and position).
  */
 export async function saveDeferredAnswers(db: PgQueryable, saves: DeferredSave[]): Promise<DeferredSaveResult[]> {
   // Column arrays rather than rows: unnest() lets the planner expect a handful of rows (it would

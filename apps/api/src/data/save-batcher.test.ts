@@ -49,7 +49,7 @@ async function storedItem(attemptId: string, position: number) {
   });
 }
 
-/** The app's pool, counting the statements sent and the saves each batch statement carried. */
+/** The app's pool, counting the statements sent and the saves each save statement carried. */
 function countingPool() {
   const batchSizes: number[] = [];
   let statements = 0;
@@ -109,10 +109,10 @@ describe('the save batcher', () => {
     const pool = countingPool();
     const batcher = new SaveBatcher(pool.db, 1);
 
-    // Alone: one statement, no batch.
+    // Alone: one statement carrying one save.
     const alone = await batcher.save(users[0]?.save(1, [], 1) as DeferredSave);
     expect(alone?.seq).toBe(1);
-    expect(pool.batchSizes).toEqual([]);
+    expect(pool.batchSizes).toEqual([1]);
 
     // 60 saves at once over 3 users and 5 questions each, every question saved 4 times with rising seqs.
     const saves = users.flatMap((user) =>
@@ -156,7 +156,8 @@ describe('the save batcher', () => {
     await blocker;
     expect((await good)?.seq).toBe(1);
     await expect(bad).rejects.toThrow();
-    expect(pool.batchSizes).toEqual([2]);
+    // The blocker alone, the failed batch of two, then each of the two alone.
+    expect(pool.batchSizes).toEqual([1, 2, 1, 1]);
     expect(await storedItem(alice.attempt.id, 2)).toMatchObject({ seq: 1 });
   });
 });

@@ -1,5 +1,9 @@
-import { type PgQueryable, saveDeferredAnswer } from './answers.ts';
-import { type DeferredSave, type DeferredSaveResult, saveDeferredAnswers } from './deferred-save-batch.ts';
+import {
+  type DeferredSave,
+  type DeferredSaveResult,
+  type PgQueryable,
+  saveDeferredAnswers,
+} from './deferred-save-batch.ts';
 
 interface Waiting {
   save: DeferredSave;
@@ -14,7 +18,7 @@ const questionKey = (save: DeferredSave) => `${save.attemptId}:${save.position}`
 
 /**
  * Autosaves through at most `slots` statements at a time. A save that finds a slot free goes alone,
- * at once, as before; saves that arrive while every slot is busy wait and then share one statement
+ * at once; saves that arrive while every slot is busy wait and then share one statement
  * and one commit (at most one save per question in each). So an idle server adds no delay, and a
  * busy one, or one whose disk has just stalled every commit, catches up in a few round trips
  * instead of one per waiting save.
@@ -80,9 +84,9 @@ export class SaveBatcher {
     }
     await Promise.all(
       batch.map(async (w) => {
-        const { session, attemptId, position, answer } = w.save;
         try {
-          w.resolve(await saveDeferredAnswer(this.db, session, attemptId, position, answer));
+          const [result] = await saveDeferredAnswers(this.db, [w.save]);
+          w.resolve(result ?? null);
         } catch (error) {
           w.reject(error);
         }

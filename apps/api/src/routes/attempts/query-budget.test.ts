@@ -41,7 +41,7 @@ describe('query budget', () => {
     await save(1);
     const fresh = await countQueries(() => save(2));
     expect(fresh).toHaveLength(1);
-    expect(fresh[0]).toMatch(/FROM sessions[\s\S]*UPDATE attempt_items/);
+    expect(fresh[0]).toMatch(/JOIN sessions[\s\S]*UPDATE attempt_items/);
     // A stale save: the update matches nothing, then the general path (session, one read) explains it.
     const stale = await countQueries(() => save(2));
     expect(stale).toHaveLength(3);
