@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/build-test-app.ts';
 import { signedInAgent, startAttempt } from '../../test/factories.ts';
 import { SESSION_COOKIE, sessionIdOf } from '../lib/session-token.ts';
-import type { PgQueryable } from './answers.ts';
-import { type DeferredSave, saveDeferredAnswers } from './deferred-save-batch.ts';
+import { type DeferredSave, type PgQueryable, saveDeferredAnswers } from './deferred-save-batch.ts';
 import { SaveBatcher } from './save-batcher.ts';
 import type { SessionCheck } from './sessions.ts';
 
