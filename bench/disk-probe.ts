@@ -3,29 +3,19 @@
 // database been on this disk.
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { quantile } from './latency.ts';
 import { openLoop } from './load.ts';
+import { type ProbeSummary, summarizeProbe } from './tail.ts';
 
 const RATE = 50;
 const BLOCK = 8192;
 const FILE_SIZE = 1024 * 1024;
-/** A durable write slower than this is a stall (the autosave target's own limit). */
-const STALL_MS = 50;
 
-export interface DiskProbeSummary {
+export interface DiskProbeSummary extends ProbeSummary {
   dir: string;
   filesystem: string;
-  ratePerSecond: number;
-  count: number;
-  p50: number;
-  p99: number;
-  max: number;
-  over50ms: number;
   /** Time covered by writes over 50 ms (overlapping ones counted once), as a share of the probe's time. */
   stalledShare: number;
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Writes one 8 KB block and fdatasyncs it, 50 times a second (open loop: a stalled write does not
@@ -55,26 +45,12 @@ export async function startDiskProbe(dir: string, filesystem: string) {
     const elapsed = performance.now() - start;
     await file.close();
     await rm(folder, { recursive: true, force: true });
-    const sorted = [...result.latencies].sort((a, b) => a - b);
-    const slow = result.latencies
-      .map((ms, i): [number, number] => [result.dueAt[i] as number, (result.dueAt[i] as number) + ms])
-      .filter(([from, to]) => to - from > STALL_MS)
-      .sort((a, b) => a[0] - b[0]);
-    let stalled = 0;
-    let coveredTo = Number.NEGATIVE_INFINITY;
-    for (const [from, to] of slow) {
-      if (to > coveredTo) stalled += to - Math.max(from, coveredTo);
-      coveredTo = Math.max(coveredTo, to);
-    }
+    const { summary, stalls } = summarizeProbe(result, RATE);
+    const stalled = stalls.reduce((total, [from, to]) => total + (to - from), 0);
     return {
       dir,
       filesystem,
-      ratePerSecond: RATE,
-      count: result.completed,
-      p50: round(quantile(sorted, 0.5)),
-      p99: round(quantile(sorted, 0.99)),
-      max: round(sorted.at(-1) ?? Number.NaN),
-      over50ms: slow.length,
+      ...summary,
       stalledShare: elapsed > 0 ? Math.round((stalled / elapsed) * 10_000) / 10_000 : 0,
     };
   };

@@ -27,15 +27,19 @@ export interface OpenLoopSummary extends LoopSummary {
   sendLagP99: number;
 }
 
-/** What a bare commit met while the open loops ran. */
-export interface CommitProbeSummary {
+/** A probe's timings: one small durable write (a commit, a synced block) at a fixed rate. */
+export interface ProbeSummary {
   ratePerSecond: number;
   count: number;
   p50: number;
   p99: number;
   max: number;
-  /** Probe commits that took over 50 ms. */
+  /** Probe writes that took over 50 ms. */
   over50ms: number;
+}
+
+/** What a bare commit met while the open loops ran. */
+export interface CommitProbeSummary extends ProbeSummary {
   /**
    * Stalls: when probe commits took over 50 ms, as [first due, last answered] in ms from the start of
    * the open loops (probes queued behind a slow one overlap it and count as the same stall).
@@ -131,6 +135,31 @@ function summarizeOpen(run: TimedRun, offeredRps: number, warmupFailures: number
   };
 }
 
+/**
+ * A probe run's timings, and its stalls: the [due, answered] spans of the probes over 50 ms,
+ * merged where they overlap (probes queued behind a slow one count as the same stall).
+ */
+export function summarizeProbe(
+  run: { completed: number; latencies: number[]; dueAt: number[] },
+  ratePerSecond: number,
+): { summary: ProbeSummary; stalls: [number, number][] } {
+  const slow = run.latencies
+    .map((ms, i): [number, number] => [run.dueAt[i] as number, (run.dueAt[i] as number) + ms])
+    .filter(([from, to]) => to - from > SLOW_MS);
+  const sorted = sortedOf(run.latencies);
+  return {
+    summary: {
+      ratePerSecond,
+      count: run.completed,
+      p50: round(quantile(sorted, 0.5)),
+      p99: round(quantile(sorted, 0.99)),
+      max: round(sorted.at(-1) ?? Number.NaN),
+      over50ms: slow.length,
+    },
+    stalls: mergeOverlapping(slow),
+  };
+}
+
 /** Intervals merged where they overlap, in order. */
 function mergeOverlapping(intervals: [number, number][]): [number, number][] {
   const merged: [number, number][] = [];
@@ -212,11 +241,7 @@ export async function tailsAtHalfPeak(
   }
   const [autosaveSide, upsertSide] = sides as [(typeof sides)[0], (typeof sides)[0]];
   const autosave = merge(autosaveSide.slices);
-  const slowProbes = probe.latencies
-    .map((ms, i): [number, number] => [probe.dueAt[i] as number, (probe.dueAt[i] as number) + ms])
-    .filter(([from, to]) => to - from > SLOW_MS);
-  const stalls = mergeOverlapping(slowProbes);
-  const probeSorted = sortedOf(probe.latencies);
+  const { summary: probeSummary, stalls } = summarizeProbe(probe, PROBE_RATE);
   const windows = (side: (typeof sides)[number]) =>
     side.slices.map(({ offset, end }): [number, number] => [Math.round(offset), Math.round(end)]);
   const during = (side: (typeof sides)[number]) =>
@@ -226,12 +251,7 @@ export async function tailsAtHalfPeak(
     autosave: {
       ...summarizeOpen(autosave, rates.autosave, autosaveSide.warmupFailures),
       commitProbe: {
-        ratePerSecond: PROBE_RATE,
-        count: probe.completed,
-        p50: round(quantile(probeSorted, 0.5)),
-        p99: round(quantile(probeSorted, 0.99)),
-        max: round(probeSorted.at(-1) ?? Number.NaN),
-        over50ms: slowProbes.length,
+        ...probeSummary,
         stalls: stalls.map(([from, to]) => [Math.round(from), Math.round(to)]),
         stallsBySide: { autosave: during(autosaveSide), pgUpsert: during(upsertSide) },
         slices: { autosave: windows(autosaveSide), pgUpsert: windows(upsertSide) },
