@@ -1,7 +1,4 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
 // Flags that let Chromium run as root in a closed network without phoning home.
@@ -24,14 +21,32 @@ const SYSTEM_BROWSERS = [
 ];
 
 /**
- * A real Chromium: CHROME_PATH if set, else a system Chromium/Chrome, else the headless build that
- * @sparticuz/chromium ships inside its npm package (so a machine with only Node.js can run these).
+ * Which browser the e2e tests drive. `E2E_BROWSER=bundled` forces the build inside
+ * @sparticuz/chromium, `E2E_BROWSER=system` demands CHROME_PATH or a system Chromium/Chrome;
+ * unset, the first one found wins and the bundled build is the fallback (a machine with only
+ * Node.js can run these).
  */
+export function pickBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+): { kind: 'system'; path: string } | { kind: 'bundled' } {
+  const choice = env.E2E_BROWSER ?? 'auto';
+  if (!['auto', 'system', 'bundled'].includes(choice)) {
+    throw new Error(`E2E_BROWSER must be auto, system or bundled (got "${choice}")`);
+  }
+  if (choice === 'bundled') return { kind: 'bundled' };
+  const found = env.CHROME_PATH || SYSTEM_BROWSERS.find((p) => existsSync(p));
+  if (found) return { kind: 'system', path: found };
+  if (choice === 'system') {
+    throw new Error('E2E_BROWSER=system but no CHROME_PATH is set and no Chromium/Chrome is installed');
+  }
+  return { kind: 'bundled' };
+}
+
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH || SYSTEM_BROWSERS.find((p) => existsSync(p));
-  if (executablePath) {
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'saa-chromium-'));
-    return chromium.launch({ executablePath, headless: true, args: [...FLAGS, `--user-data-dir=${userDataDir}`] });
+  const picked = pickBrowser();
+  if (picked.kind === 'system') {
+    // Playwright gives every launch its own temporary profile; a --user-data-dir flag is refused.
+    return chromium.launch({ executablePath: picked.path, headless: true, args: FLAGS });
   }
   const { default: bundled } = await import('@sparticuz/chromium');
   // Its defaults target serverless sandboxes: one process (closing the last page kills the
