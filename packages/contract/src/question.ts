@@ -4,7 +4,15 @@ import { DomainId } from './domains.ts';
 export const QuestionType = z.enum(['single', 'multiple']);
 export type QuestionType = z.infer<typeof QuestionType>;
 
-export const QuestionOrigin = z.enum(['authored', 'generated']);
+/**
+ * `scenario`: a situation with a requirement and constraints, asking for the best design, as on the
+ * real exam (mocks draw only these). `recall`: a short fact check, for practice and drills.
+ */
+export const QuestionStyle = z.enum(['scenario', 'recall']);
+export type QuestionStyle = z.infer<typeof QuestionStyle>;
+
+/** An AWS documentation page that supports the key. */
+export const ReferenceUrl = z.url({ protocol: /^https$/, hostname: /^(docs\.aws\.amazon\.com|aws\.amazon\.com)$/ });
 
 export const OptionId = z.string().regex(/^[a-f]$/, 'option ids are single letters a-f');
 
@@ -32,7 +40,8 @@ export const Question = z
     options: z.array(QuestionOption).min(4).max(6),
     explanation: z.string().trim().min(20),
     difficulty: z.number().int().min(1).max(3),
-    origin: QuestionOrigin,
+    style: QuestionStyle,
+    references: z.array(ReferenceUrl).max(3),
     correction: z.string().trim().min(10).optional(),
   })
   .superRefine((q, ctx) => {

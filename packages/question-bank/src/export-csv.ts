@@ -11,12 +11,13 @@ export function toCsv(questions: Question[]): string {
     'domain',
     'type',
     'difficulty',
-    'origin',
+    'style',
     'stem',
     ...LETTERS.map((l) => `option_${l}`),
     'correct',
     ...LETTERS.map((l) => `rationale_${l}`),
     'explanation',
+    'references',
     'correction',
   ];
   const rows = questions.map((q) => {
@@ -27,7 +28,7 @@ export function toCsv(questions: Question[]): string {
       q.domain,
       q.type,
       q.difficulty,
-      q.origin,
+      q.style,
       q.stem,
       ...LETTERS.map((l) => option(l)?.text ?? ''),
       q.options
@@ -36,6 +37,7 @@ export function toCsv(questions: Question[]): string {
         .join(';'),
       ...LETTERS.map((l) => option(l)?.rationale ?? ''),
       q.explanation,
+      q.references.join(' '),
       q.correction ?? '',
     ];
   });
