@@ -23,7 +23,8 @@ export function questionFactory(overrides: Partial<Question> = {}): Question {
     })),
     explanation: 'Explains why option B is the keyed answer.',
     difficulty: 2,
-    origin: 'authored',
+    style: 'scenario',
+    references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html'],
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainId } from './domains.ts';
-import { OptionId, QuestionType } from './question.ts';
+import { OptionId, QuestionStyle, QuestionType, ReferenceUrl } from './question.ts';
 
 /** Exam facts the API and the web app share. */
 export const EXAM = {
@@ -29,6 +29,11 @@ export const CreateAttemptRequest = z.object({
   /** practice only: restrict to these domains and/or sections (empty or absent: all). */
   domains: z.array(DomainId).max(4).optional(),
   sections: z.array(z.string().min(1).max(64)).max(100).optional(),
+  /**
+   * practice only: `scenario` (exam-style questions), `recall` (quick checks) or absent for both.
+   * Mocks always draw scenario questions; drills take whatever is due.
+   */
+  style: QuestionStyle.optional(),
   /** practice: 1-130 (default 20); drill: up to 130 due questions (default 20); mock: always 65. */
   questionCount: z.number().int().min(1).max(EXAM.maxPracticeQuestions).optional(),
   /** practice and drill: null or absent = untimed; mock: always 130. */
@@ -51,6 +56,8 @@ export const AnswerFeedback = z.object({
   correctOptionIds: z.array(z.string()),
   explanation: z.string(),
   rationales: z.array(z.object({ optionId: z.string(), rationale: z.string() })),
+  /** AWS documentation pages that support the key. */
+  references: z.array(ReferenceUrl),
 });
 export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
 
@@ -176,6 +183,9 @@ export const ReviewItem = z.object({
   explanation: z.string(),
   /** Where older study material states otherwise, what changed. */
   correction: z.string().nullable(),
+  /** AWS documentation pages that support the key. */
+  references: z.array(ReferenceUrl),
+  style: QuestionStyle,
   domain: DomainId,
   section: z.string(),
   sectionTitle: z.string(),

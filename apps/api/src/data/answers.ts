@@ -12,6 +12,7 @@ interface AnswerItem {
   correct: boolean | null;
   options: QuestionOption[];
   explanation: string;
+  references: string[];
 }
 
 /** Everything a save needs, read in one round trip. */
@@ -35,7 +36,7 @@ export async function readAnswerContext(
   const rows = await db.$queryRaw<ContextRow[]>`
     SELECT a.status::text, a.deadline, a.feedback::text,
            i.position, i.choose, i.option_order AS "optionOrder", i.selected, i.flagged, i.seq, i.correct,
-           v.options, v.explanation
+           v.options, v.explanation, v."references"
     FROM attempts a
     LEFT JOIN attempt_items i ON i.attempt_id = a.id AND i.position = ${position}
     LEFT JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version

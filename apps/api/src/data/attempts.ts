@@ -1,6 +1,6 @@
 import type { AttemptMode, AttemptResult, AttemptStatus, FeedbackMode } from '@saa/contract/attempts';
 import type { DomainId } from '@saa/contract/domains';
-import type { QuestionOption } from '@saa/contract/question';
+import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
 import type { Db } from '../db/prisma-client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AttemptCursor } from '../lib/cursor.ts';
@@ -36,6 +36,8 @@ export interface ItemRow {
   options: QuestionOption[];
   explanation: string;
   correction: string | null;
+  references: string[];
+  style: QuestionStyle;
 }
 
 export interface NewAttempt {
@@ -45,7 +47,7 @@ export interface NewAttempt {
   feedback: FeedbackMode;
   startedAt: Date;
   deadline: Date | null;
-  filters: { domains: string[] | null; sections: string[] | null } | null;
+  filters: { domains: string[] | null; sections: string[] | null; style: QuestionStyle | null } | null;
   items: Pick<
     ItemRow,
     'position' | 'questionId' | 'questionVersion' | 'domain' | 'section' | 'choose' | 'optionOrder'
@@ -112,9 +114,10 @@ export function findItems(db: Db, attemptId: string): Promise<ItemRow[]> {
     SELECT i.position, i.question_id AS "questionId", i.question_version AS "questionVersion", i.domain, i.section,
            i.choose, i.option_order AS "optionOrder", i.selected, i.flagged, i.seq,
            i.first_answered_at AS "firstAnsweredAt", i.correct,
-           v.stem, v.options, v.explanation, v.correction
+           v.stem, v.options, v.explanation, v.correction, v."references", q.style::text AS style
     FROM attempt_items i
     JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
+    JOIN questions q ON q.id = i.question_id
     WHERE i.attempt_id = ${attemptId}::uuid
     ORDER BY i.position`;
 }

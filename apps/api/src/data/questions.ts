@@ -13,31 +13,49 @@ export interface DrawnQuestion {
   options: QuestionOption[];
   explanation: string;
   correction: string | null;
+  /** AWS documentation URLs that support the key. */
+  references: string[];
 }
 
-/** Active (non-retired) questions per domain. */
-export async function countByDomain(db: Db): Promise<Map<string, number>> {
-  const rows = await db.question.groupBy({ by: ['domain'], where: { retiredAt: null }, _count: { _all: true } });
-  return new Map(rows.map((r) => [r.domain, r._count._all]));
+export interface StyleCounts {
+  scenario: number;
+  recall: number;
+}
+
+async function countByStyle(db: Db, by: 'domain' | 'section'): Promise<Map<string, StyleCounts>> {
+  const rows = await db.question.groupBy({ by: [by, 'style'], where: { retiredAt: null }, _count: { _all: true } });
+  const counts = new Map<string, StyleCounts>();
+  for (const row of rows) {
+    const key = row[by];
+    const entry = counts.get(key) ?? { scenario: 0, recall: 0 };
+    entry[row.style] = row._count._all;
+    counts.set(key, entry);
+  }
+  return counts;
+}
+
+/** Active (non-retired) questions per domain, by style. */
+export function countByDomain(db: Db): Promise<Map<string, StyleCounts>> {
+  return countByStyle(db, 'domain');
 }
 
 /**
- * Active questions per domain, counted only up to `cap`: what allocating a mock needs (whether
+ * Active scenario questions (the only ones mocks draw) per domain, counted only up to `cap`: what allocating a mock needs (whether
  * each domain can supply its share of `cap` questions) at a cost that does not grow with the bank.
  */
 export async function countByDomainUpTo(db: Db, domains: readonly string[], cap: number): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<{ domain: string; n: number }[]>`
     SELECT d.domain,
            (SELECT count(*) FROM (SELECT 1 FROM questions q
-                                  WHERE q.domain = d.domain AND q.retired_at IS NULL LIMIT ${cap}) capped)::int AS n
+                                  WHERE q.domain = d.domain AND q.style = 'scenario' AND q.retired_at IS NULL
+                                  LIMIT ${cap}) capped)::int AS n
     FROM unnest(${domains}::text[]) AS d(domain)`;
   return new Map(rows.map((r) => [r.domain, r.n]));
 }
 
-/** Active (non-retired) questions per section. */
-export async function countBySection(db: Db): Promise<Map<string, number>> {
-  const rows = await db.question.groupBy({ by: ['section'], where: { retiredAt: null }, _count: { _all: true } });
-  return new Map(rows.map((r) => [r.section, r._count._all]));
+/** Active (non-retired) questions per section, by style. */
+export function countBySection(db: Db): Promise<Map<string, StyleCounts>> {
+  return countByStyle(db, 'section');
 }
 
 // The ranking shared by every draw: questions this user has seen least come first (never-seen
@@ -51,7 +69,7 @@ export async function countBySection(db: Db): Promise<Map<string, number>> {
  */
 export const DRAW_WINDOW = 400;
 
-/** Draws `quota[domain]` active questions from each domain for a mock. */
+/** Draws `quota[domain]` active scenario questions from each domain for a mock (the real exam is all scenarios). */
 export function drawByDomain(db: Db, userId: string, quota: Record<string, number>): Promise<DrawnQuestion[]> {
   const domains = Object.keys(quota).filter((d) => (quota[d] ?? 0) > 0);
   const counts = domains.map((d) => quota[d] ?? 0);
@@ -64,11 +82,11 @@ export function drawByDomain(db: Db, userId: string, quota: Record<string, numbe
       FROM quota CROSS JOIN LATERAL (
         SELECT id, version, section FROM (
           (SELECT id, version, section, 0 AS lap, random_key FROM questions
-           WHERE domain = quota.domain AND retired_at IS NULL AND random_key >= quota.start
+           WHERE domain = quota.domain AND style = 'scenario' AND retired_at IS NULL AND random_key >= quota.start
            ORDER BY random_key LIMIT ${DRAW_WINDOW})
           UNION ALL
           (SELECT id, version, section, 1 AS lap, random_key FROM questions
-           WHERE domain = quota.domain AND retired_at IS NULL AND random_key < quota.start
+           WHERE domain = quota.domain AND style = 'scenario' AND retired_at IS NULL AND random_key < quota.start
            ORDER BY random_key LIMIT ${DRAW_WINDOW})
         ) laps
         ORDER BY lap, random_key
@@ -80,12 +98,12 @@ export function drawByDomain(db: Db, userId: string, quota: Record<string, numbe
       FROM candidates c
       LEFT JOIN user_question_seen s ON s.user_id = ${userId}::uuid AND s.question_id = c.id
     )
-    SELECT r.id, r.version, r.domain, r.section, v.stem, v.options, v.explanation, v.correction
+    SELECT r.id, r.version, r.domain, r.section, v.stem, v.options, v.explanation, v.correction, v."references"
     FROM ranked r
     -- One primary-key lookup per drawn question (LIMIT 1 keeps the planner from turning this into
     -- a hash join over every version in the bank).
     CROSS JOIN LATERAL (
-      SELECT stem, options, explanation, correction FROM question_versions
+      SELECT stem, options, explanation, correction, "references" FROM question_versions
       WHERE question_id = r.id AND version = r.version
       LIMIT 1
     ) v
@@ -96,11 +114,11 @@ export function drawByDomain(db: Db, userId: string, quota: Record<string, numbe
 export function drawMatching(
   db: Db,
   userId: string,
-  filters: { domains: string[] | null; sections: string[] | null },
+  filters: { domains: string[] | null; sections: string[] | null; style: 'scenario' | 'recall' | null },
   count: number,
 ): Promise<DrawnQuestion[]> {
   return db.$queryRaw<DrawnQuestion[]>`
-    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction
+    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
     FROM (
       SELECT q.id
       FROM questions q
@@ -108,6 +126,7 @@ export function drawMatching(
       WHERE q.retired_at IS NULL
         AND (${filters.domains === null}::boolean OR q.domain = ANY(${filters.domains ?? []}::text[]))
         AND (${filters.sections === null}::boolean OR q.section = ANY(${filters.sections ?? []}::text[]))
+        AND (${filters.style === null}::boolean OR q.style::text = ${filters.style ?? ''})
       ORDER BY coalesce(s.times_seen, 0), random()
       LIMIT ${count}
     ) picked
@@ -118,7 +137,7 @@ export function drawMatching(
 /** Up to `count` of the user's due review cards, most overdue first, at the questions' current versions. */
 export function drawDue(db: Db, userId: string, now: Date, count: number): Promise<DrawnQuestion[]> {
   return db.$queryRaw<DrawnQuestion[]>`
-    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction
+    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
     FROM (
       SELECT c.question_id, c.due
       FROM review_cards c

@@ -14,8 +14,21 @@ export interface SeedResult {
 // together seed one after the other instead of racing.
 const SEED_LOCK = 4_172_001;
 
+// Everything the database stores of a question: any change (text, references, style, domain…)
+// bumps the version, so a seed never leaves stale metadata behind.
 function contentHash(q: Question): string {
-  const content = { stem: q.stem, options: q.options, explanation: q.explanation, correction: q.correction ?? null };
+  const content = {
+    stem: q.stem,
+    options: q.options,
+    explanation: q.explanation,
+    correction: q.correction ?? null,
+    references: q.references,
+    style: q.style,
+    domain: q.domain,
+    section: q.section,
+    type: q.type,
+    difficulty: q.difficulty,
+  };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -27,6 +40,7 @@ function versionRow(q: Question, version: number) {
     options: q.options,
     explanation: q.explanation,
     correction: q.correction ?? null,
+    references: q.references,
   };
 }
 
@@ -36,7 +50,7 @@ function questionRow(q: Question, version: number, hash: string) {
     domain: q.domain,
     type: q.type,
     difficulty: q.difficulty,
-    origin: q.origin,
+    style: q.style,
     version,
     contentHash: hash,
     retiredAt: null,

@@ -1,5 +1,6 @@
 import { type AttemptMode, type CreateAttemptRequest, EXAM, type FeedbackMode } from '@saa/contract/attempts';
 import type { DomainId } from '@saa/contract/domains';
+import type { QuestionStyle } from '@saa/contract/question';
 import { invalidField } from '../lib/app-error.ts';
 import { SECTION_IDS } from '../lib/sections.ts';
 
@@ -14,6 +15,8 @@ export interface AttemptPlan {
   /** Practice filters; null means every domain / section. */
   domains: DomainId[] | null;
   sections: string[] | null;
+  /** Practice only: scenario or recall questions; null means both. */
+  style: QuestionStyle | null;
 }
 
 const nonEmpty = <T>(list: T[] | undefined): list is T[] => list !== undefined && list.length > 0;
@@ -26,6 +29,9 @@ export function planAttempt(request: CreateAttemptRequest): AttemptPlan {
   if (request.mode !== 'practice') {
     if (nonEmpty(request.domains)) throw invalidField('body.domains', `only practice can be limited to domains`);
     if (nonEmpty(request.sections)) throw invalidField('body.sections', `only practice can be limited to sections`);
+    if (request.style !== undefined) {
+      throw invalidField('body.style', 'only practice can choose a question style (mocks are all scenarios)');
+    }
   }
   switch (request.mode) {
     case 'mock':
@@ -41,6 +47,7 @@ export function planAttempt(request: CreateAttemptRequest): AttemptPlan {
         feedback: request.feedback ?? 'immediate',
         domains: null,
         sections: null,
+        style: null,
       };
   }
 }
@@ -62,6 +69,7 @@ function planMock(request: CreateAttemptRequest): AttemptPlan {
     feedback: 'deferred',
     domains: null,
     sections: null,
+    style: 'scenario',
   };
 }
 
@@ -77,5 +85,6 @@ function planPractice(request: CreateAttemptRequest): AttemptPlan {
     feedback: request.feedback ?? 'deferred',
     domains: nonEmpty(request.domains) ? [...new Set(request.domains)] : null,
     sections: sections.length > 0 ? [...new Set(sections)] : null,
+    style: request.style ?? null,
   };
 }

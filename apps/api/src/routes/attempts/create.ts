@@ -61,10 +61,12 @@ const createRoute: FastifyPluginAsyncZod = async (app) => {
           stem: q.stem,
           options: q.options,
           explanation: q.explanation,
+          references: q.references,
         }));
         await insertAttempt(tx, {
           ...attempt,
-          filters: plan.mode === 'practice' ? { domains: plan.domains, sections: plan.sections } : null,
+          filters:
+            plan.mode === 'practice' ? { domains: plan.domains, sections: plan.sections, style: plan.style } : null,
           items,
         });
         await markSeen(

@@ -24,7 +24,7 @@ export async function drawForPlan(db: Db, userId: string, plan: AttemptPlan, now
       if (drawn.length < EXAM.mockQuestions) {
         throw new AppError(
           'not_enough_questions',
-          `The question bank holds only ${drawn.length} active questions; a mock needs ${EXAM.mockQuestions}.`,
+          `The question bank holds only ${drawn.length} active scenario questions; a mock needs ${EXAM.mockQuestions}.`,
         );
       }
       return drawn;
@@ -36,8 +36,8 @@ export async function drawForPlan(db: Db, userId: string, plan: AttemptPlan, now
         throw invalidField(
           'body.questionCount',
           drawn.length === 0
-            ? 'no questions match the chosen domains and sections'
-            : `only ${drawn.length} questions match the chosen domains and sections; ask for at most ${drawn.length}`,
+            ? 'No questions match the chosen domains, sections and style'
+            : `Only ${drawn.length} questions match the chosen domains, sections and style; ask for at most ${drawn.length}`,
           'not_enough_questions',
         );
       }

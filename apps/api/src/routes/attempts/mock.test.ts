@@ -66,6 +66,25 @@ describe('POST /api/attempts (mock)', () => {
     expect(seen.every((s) => s.timesSeen === 1)).toBe(true);
   });
 
+  it('holds scenario questions only: the real exam has no recall items', async () => {
+    const { agent } = await signedInAgent(app);
+    const attempt = await startAttempt(agent, { mode: 'mock' });
+    const items = await app.prisma.attemptItem.findMany({
+      where: { attemptId: attempt.id },
+      include: { questionVersionRef: { include: { question: true } } },
+    });
+    expect(items).toHaveLength(65);
+    expect(new Set(items.map((i) => i.questionVersionRef.question.style))).toEqual(new Set(['scenario']));
+    // The bank holds recall items too, so this is the draw's doing, not the bank's.
+    expect(await app.prisma.question.count({ where: { style: 'recall', retiredAt: null } })).toBeGreaterThan(0);
+  });
+
+  it('refuses a question style: mocks are always scenarios', async () => {
+    const { agent } = await signedInAgent(app);
+    const res = await agent.post('/api/attempts').send({ mode: 'mock', style: 'recall' }).expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'body.style' })]);
+  });
+
   it('prefers questions the user has not seen yet', async () => {
     const { agent, user } = await signedInAgent(app);
     const first = await startAttempt(agent, { mode: 'mock' });

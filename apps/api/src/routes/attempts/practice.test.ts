@@ -61,7 +61,7 @@ describe('POST /api/attempts (practice)', () => {
       .expect(400);
     expect(res.body).toMatchObject({
       code: 'not_enough_questions',
-      errors: [{ field: 'body.questionCount', message: expect.stringContaining(`only ${size} questions match`) }],
+      errors: [{ field: 'body.questionCount', message: expect.stringContaining(`Only ${size} questions match`) }],
     });
   });
 
@@ -90,6 +90,19 @@ describe('POST /api/attempts (practice)', () => {
 });
 
 describe('immediate feedback', () => {
+  it('draws quick checks or exam-style scenarios when a style is chosen', async () => {
+    for (const style of ['recall', 'scenario'] as const) {
+      const attempt = await startAttempt(me.agent, { mode: 'practice', style, questionCount: 10 });
+      const items = await app.prisma.attemptItem.findMany({
+        where: { attemptId: attempt.id },
+        include: { questionVersionRef: { include: { question: true } } },
+      });
+      expect(new Set(items.map((i) => i.questionVersionRef.question.style))).toEqual(new Set([style]));
+    }
+    const bad = await me.agent.post('/api/attempts').send({ mode: 'practice', style: 'trivia' }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'body.style' })]);
+  });
+
   it('explains a single-answer question once answered, then locks the answer (flag still changes)', async () => {
     const attempt = await startAttempt(me.agent, { mode: 'practice', feedback: 'immediate', questionCount: 5 });
     const q = attempt.questions.find((x) => x.choose === 1) as Question;
@@ -102,6 +115,8 @@ describe('immediate feedback', () => {
     expect(body.feedback).toMatchObject({ correct: false, correctOptionIds: right });
     expect(body.feedback?.explanation.length).toBeGreaterThan(0);
     expect(body.feedback?.rationales.map((r) => r.optionId)).toEqual(q.options.map((o) => o.id));
+    expect(body.feedback?.references.length).toBeGreaterThan(0);
+    for (const url of body.feedback?.references ?? []) expect(url).toMatch(/^https:\/\/(docs\.)?aws\.amazon\.com\//);
 
     const change = await me.agent.put(url).send({ selected: right, flagged: false, seq: 2 }).expect(409);
     expect(change.body).toMatchObject({ code: 'answer_locked', detail: expect.stringMatching(/can no longer change/) });

@@ -12,7 +12,7 @@ import { remainingSeconds } from '../../exam/clock.ts';
 import { isAnswerCorrect } from '../../exam/scoring.ts';
 import { sectionTitle } from '../../lib/sections.ts';
 
-export type PresentableItem = Omit<ItemRow, 'questionVersion' | 'firstAnsweredAt' | 'correction'>;
+export type PresentableItem = Omit<ItemRow, 'questionVersion' | 'firstAnsweredAt' | 'correction' | 'style'>;
 
 function inDisplayOrder(item: Pick<ItemRow, 'optionOrder' | 'options'>): QuestionOption[] {
   const byId = new Map(item.options.map((o) => [o.id, o]));
@@ -29,7 +29,7 @@ export function isJudged(item: Pick<ItemRow, 'correct' | 'selected' | 'choose'>)
 
 /** The verdict, key and teaching text of one question: only ever for a judged answer. */
 export function feedbackFor(
-  item: Pick<ItemRow, 'optionOrder' | 'options' | 'selected' | 'explanation'>,
+  item: Pick<ItemRow, 'optionOrder' | 'options' | 'selected' | 'explanation' | 'references'>,
 ): AnswerFeedback {
   const options = inDisplayOrder(item);
   const correctOptionIds = options.filter((o) => o.correct).map((o) => o.id);
@@ -38,6 +38,7 @@ export function feedbackFor(
     correctOptionIds,
     explanation: item.explanation,
     rationales: options.map((o) => ({ optionId: o.id, rationale: o.rationale })),
+    references: item.references,
   };
 }
 
@@ -118,6 +119,8 @@ export function reviewItems(items: ItemRow[], filter: ReviewFilter, seconds: Map
       correctOptionIds: options.filter((o) => o.correct).map((o) => o.id),
       explanation: item.explanation,
       correction: item.correction,
+      references: item.references,
+      style: item.style,
       domain: item.domain,
       section: item.section,
       sectionTitle: sectionTitle(item.section),

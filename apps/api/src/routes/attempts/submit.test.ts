@@ -152,6 +152,15 @@ describe('GET /api/attempts/:id/review', () => {
     expect(first?.explanation.length).toBeGreaterThan(0);
     expect(first?.sectionTitle.length).toBeGreaterThan(0);
     expect(first?.seconds).toEqual(expect.any(Number));
+    // Every item teaches with AWS documentation pages, as stored for its version.
+    for (const item of all.items) {
+      const row = await app.prisma.attemptItem.findFirstOrThrow({
+        where: { attemptId: attempt.id, position: item.position },
+        include: { questionVersionRef: true },
+      });
+      expect(item.references).toEqual(row.questionVersionRef.references);
+      expect(item.references.length).toBeGreaterThanOrEqual(1);
+    }
 
     const ids = async (filter: string) =>
       (await agent.get(`/api/attempts/${attempt.id}/review?filter=${filter}`).expect(200)).body.items.map(

@@ -25,6 +25,10 @@ describe('GET /api/catalog', () => {
     const active = await app.prisma.question.count({ where: { retiredAt: null } });
     expect(catalog.domains.reduce((n, d) => n + d.questionCount, 0)).toBe(active);
     expect(catalog.sections.reduce((n, s) => n + s.questionCount, 0)).toBe(active);
+    const scenario = await app.prisma.question.count({ where: { retiredAt: null, style: 'scenario' } });
+    expect(catalog.domains.reduce((n, d) => n + d.scenarioCount, 0)).toBe(scenario);
+    expect(catalog.sections.reduce((n, s) => n + s.recallCount, 0)).toBe(active - scenario);
+    for (const s of catalog.sections) expect(s.scenarioCount + s.recallCount).toBe(s.questionCount);
     expect(res.text).not.toMatch(/"(correct|rationale|explanation|stem|options)"/);
   });
 

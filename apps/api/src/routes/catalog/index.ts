@@ -2,7 +2,7 @@ import { CatalogResponse } from '@saa/contract/catalog';
 import { DOMAINS } from '@saa/contract/domains';
 import { SECTIONS } from '@saa/question-bank/sections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { countByDomain, countBySection } from '../../data/questions.ts';
+import { countByDomain, countBySection, type StyleCounts } from '../../data/questions.ts';
 
 /** Public: what can be practised, with question counts. Never any question content. */
 const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,14 +17,14 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       const [byDomain, bySection] = await Promise.all([countByDomain(app.prisma), countBySection(app.prisma)]);
+      const counts = (c: StyleCounts | undefined) => ({
+        questionCount: (c?.scenario ?? 0) + (c?.recall ?? 0),
+        scenarioCount: c?.scenario ?? 0,
+        recallCount: c?.recall ?? 0,
+      });
       return {
-        domains: DOMAINS.map((d) => ({
-          id: d.id,
-          name: d.name,
-          weight: d.weight,
-          questionCount: byDomain.get(d.id) ?? 0,
-        })),
-        sections: SECTIONS.map((s) => ({ id: s.id, title: s.title, questionCount: bySection.get(s.id) ?? 0 })),
+        domains: DOMAINS.map((d) => ({ id: d.id, name: d.name, weight: d.weight, ...counts(byDomain.get(d.id)) })),
+        sections: SECTIONS.map((s) => ({ id: s.id, title: s.title, ...counts(bySection.get(s.id)) })),
       };
     },
   );

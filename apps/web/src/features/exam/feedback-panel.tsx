@@ -1,5 +1,6 @@
 import type { AnswerFeedback, AttemptQuestion } from '@saa/contract/attempts';
 import { useEffect, useRef } from 'react';
+import { DocReferences } from '../../components/doc-references.tsx';
 import { LETTERS } from './option-letters.ts';
 
 interface FeedbackPanelProps {
@@ -49,6 +50,7 @@ export function FeedbackPanel({ feedback, options, announce }: FeedbackPanelProp
           );
         })}
       </ul>
+      <DocReferences urls={feedback.references} />
     </section>
   );
 }

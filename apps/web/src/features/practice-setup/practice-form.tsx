@@ -10,6 +10,8 @@ import { fieldErrors } from '../../lib/field-errors.ts';
 import { SectionPicker } from './section-picker.tsx';
 
 type Timing = 'untimed' | 'timed';
+/** Which questions to draw: exam-style scenarios, quick recall checks, or both. */
+type Kind = 'scenario' | 'recall' | 'both';
 
 /** Minutes per question on the real exam (130 / 65), used to suggest a time limit. */
 const MINUTES_PER_QUESTION = EXAM.mockMinutes / EXAM.mockQuestions;
@@ -24,6 +26,7 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
   const [timing, setTiming] = useState<Timing>('untimed');
   const [minutes, setMinutes] = useState('');
   const [feedback, setFeedback] = useState<FeedbackMode>('deferred');
+  const [kind, setKind] = useState<Kind>('scenario');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const server = fieldErrors(create.error);
 
@@ -59,6 +62,7 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
       feedback,
       ...(domains.length > 0 ? { domains } : {}),
       ...(sections.length > 0 ? { sections } : {}),
+      ...(kind === 'both' ? {} : { style: kind }),
     };
     create.mutate(request, { onSuccess: (attempt) => navigate(`/attempts/${attempt.id}`) });
   };
@@ -66,6 +70,32 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
   const general = create.isError && Object.keys(server).length === 0 ? errorMessage(create.error) : null;
   return (
     <form className="form practice-form" noValidate onSubmit={handleSubmit}>
+      <fieldset className="card">
+        <legend>Kind of questions</legend>
+        <div className="choice-grid" role="radiogroup" aria-label="Kind of questions">
+          {(
+            [
+              [
+                'scenario',
+                'Exam-style scenarios',
+                'A situation with constraints, asking for the best design, as on the exam.',
+              ],
+              ['recall', 'Quick checks', 'Short fact checks to learn a service before the scenarios.'],
+              ['both', 'Both', 'Scenarios and quick checks mixed.'],
+            ] as const
+          ).map(([value, label, detail]) => (
+            <label key={value} className="choice">
+              <input type="radio" name="kind" checked={kind === value} onChange={() => setKind(value)} />
+              <span>
+                {label}
+                <span className="muted choice-detail">{detail}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {server.style && <p className="field-error">{server.style}</p>}
+      </fieldset>
+
       <fieldset className="card">
         <legend>Domains</legend>
         <div className="choice-grid">
@@ -75,7 +105,7 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
               <span>
                 {d.name}
                 <span className="muted choice-detail">
-                  {d.weight}% of the exam · {d.questionCount} questions
+                  {d.weight}% of the exam · {d.scenarioCount} scenarios, {d.recallCount} quick checks
                 </span>
               </span>
             </label>

@@ -1,4 +1,5 @@
 import type { ReviewItem as Item } from '@saa/contract/attempts';
+import { DocReferences } from '../../components/doc-references.tsx';
 import { formatDuration } from '../../lib/format.ts';
 
 const LETTERS = 'ABCDEF';
@@ -73,6 +74,7 @@ export function ReviewItem({ item }: { item: Item }) {
           <strong>Older study material says otherwise:</strong> {item.correction}
         </aside>
       )}
+      <DocReferences urls={item.references} />
     </article>
   );
 }
