@@ -10,6 +10,8 @@ export const EXAM = {
   minScaledScore: 100,
   maxScaledScore: 1000,
   maxPracticeQuestions: 130,
+  /** The exam's pace: 130 minutes for 65 questions. */
+  secondsPerQuestion: 120,
 } as const;
 
 export const AttemptMode = z.enum(['mock', 'practice', 'drill']);
@@ -24,8 +26,28 @@ export const AnswerParams = AttemptIdParams.extend({
   position: z.coerce.number().int().min(1, { message: 'positions start at 1' }).max(EXAM.maxPracticeQuestions),
 });
 
+/** Which questions of a finished attempt to practise again. `all` retakes the whole attempt. */
+export const PractiseFromFilter = z.enum(['wrong', 'missed', 'flagged', 'all']);
+export type PractiseFromFilter = z.infer<typeof PractiseFromFilter>;
+
+/** practice only: exactly these questions instead of a draw. */
+export const PracticeSource = z.union([
+  z.object({ attemptId: z.uuid({ message: 'must be an attempt id (a UUID)' }), filter: PractiseFromFilter }).strict(),
+  z.object({ saved: z.literal(true) }).strict(),
+]);
+export type PracticeSource = z.infer<typeof PracticeSource>;
+
+/**
+ * practice only, when drawing: `all` questions, those never shown to the user (`unseen`), or those
+ * the user last answered wrong (`wrong`).
+ */
+export const PracticePool = z.enum(['all', 'unseen', 'wrong']);
+export type PracticePool = z.infer<typeof PracticePool>;
+
 export const CreateAttemptRequest = z.object({
   mode: AttemptMode,
+  from: PracticeSource.optional(),
+  pool: PracticePool.optional(),
   /** practice only: restrict to these domains and/or sections (empty or absent: all). */
   domains: z.array(DomainId).max(4).optional(),
   sections: z.array(z.string().min(1).max(64)).max(100).optional(),
@@ -89,20 +111,33 @@ export const ScoreBreakdown = z.object({
 });
 
 export const AttemptResult = z.object({
+  /** correct + wrong + unanswered = total. */
   correct: z.number().int(),
+  /** Answered, but not correct. */
+  wrong: z.number().int(),
+  unanswered: z.number().int(),
   total: z.number().int(),
   answered: z.number().int(),
   percent: z.number(),
-  /** An estimate: 100 + 900 × (correct / total), rounded. AWS equates real scores across forms. */
-  scaledScore: z.number().int(),
+  /**
+   * Mocks only (null for practice and drills, which are not exam-like): an estimate,
+   * 100 + 900 × (correct / total), rounded. AWS equates real scores across forms.
+   */
+  scaledScore: z.number().int().nullable(),
   scaledScoreIsEstimate: z.literal(true),
   passingScore: z.literal(EXAM.passingScore),
-  passed: z.boolean(),
+  /** Mocks only; null otherwise. */
+  passed: z.boolean().nullable(),
   timeUsedSeconds: z.number().int(),
   domains: z.array(ScoreBreakdown.extend({ domain: DomainId, name: z.string() })),
   sections: z.array(ScoreBreakdown.extend({ section: z.string(), title: z.string() })),
-  /** Seconds spent per question, derived from the answer timestamps (see the docs). */
-  questionTimes: z.array(z.object({ position: z.number().int(), seconds: z.number().int() })),
+  /**
+   * Seconds per question: measured on screen by the browser where it reported them (`measured`),
+   * else estimated from the answer timestamps; null for a question never reached.
+   */
+  questionTimes: z.array(
+    z.object({ position: z.number().int(), seconds: z.number().int().nullable(), measured: z.boolean() }),
+  ),
 });
 export type AttemptResult = z.infer<typeof AttemptResult>;
 
@@ -126,6 +161,11 @@ export const SaveAnswerRequest = z.object({
   flagged: z.boolean(),
   /** Client-side counter: a save whose seq is not higher than the stored one is ignored. */
   seq: z.number().int().min(0).max(2_147_483_647),
+  /**
+   * How long the question has been on screen in total, measured by the browser while the tab is
+   * visible (cumulative, in ms). The server clamps it to the attempt's wall-clock window.
+   */
+  elapsedMs: z.number().int().min(0).max(86_400_000).optional(),
 });
 export type SaveAnswerRequest = z.infer<typeof SaveAnswerRequest>;
 
@@ -164,7 +204,8 @@ export type AttemptSummary = z.infer<typeof AttemptSummary>;
 export const AttemptListResponse = z.object({ items: z.array(AttemptSummary), nextCursor: z.string().nullable() });
 export type AttemptListResponse = z.infer<typeof AttemptListResponse>;
 
-export const ReviewFilter = z.enum(['all', 'wrong', 'flagged', 'unanswered']);
+/** `wrong`: answered but not correct; `missed`: wrong or unanswered. */
+export const ReviewFilter = z.enum(['all', 'wrong', 'unanswered', 'missed', 'flagged']);
 export type ReviewFilter = z.infer<typeof ReviewFilter>;
 export const ReviewQuery = z.object({ filter: ReviewFilter.default('all') });
 
@@ -190,6 +231,8 @@ export const ReviewItem = z.object({
   section: z.string(),
   sectionTitle: z.string(),
   seconds: z.number().int().nullable(),
+  /** In the user's saved questions. */
+  saved: z.boolean(),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
@@ -197,6 +240,14 @@ export const ReviewResponse = z.object({
   attemptId: z.string(),
   filter: ReviewFilter,
   total: z.number().int(),
+  /** How many questions each filter shows. */
+  counts: z.object({
+    all: z.number().int(),
+    wrong: z.number().int(),
+    unanswered: z.number().int(),
+    missed: z.number().int(),
+    flagged: z.number().int(),
+  }),
   items: z.array(ReviewItem),
 });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;

@@ -18,7 +18,8 @@ export const StatsResponse = z.object({
       mode: AttemptMode,
       submittedAt: z.iso.datetime(),
       percent: z.number(),
-      scaledScore: z.number().int(),
+      /** Mocks only; null for practice and drills. */
+      scaledScore: z.number().int().nullable(),
     }),
   ),
   domains: z.array(Accuracy.extend({ domain: DomainId, name: z.string() })),
