@@ -11,9 +11,9 @@ const SECTION_IDS = SECTIONS.map((s) => s.id);
 export async function insertQuestions(db: Queryable, from: number, to: number): Promise<void> {
   if (to <= from) return;
   await db.query(
-    `INSERT INTO questions (id, section, domain, type, difficulty, origin, version, content_hash, updated_at)
+    `INSERT INTO questions (id, section, domain, type, difficulty, style, version, content_hash, updated_at)
      SELECT 'synthetic-' || g, ($3::text[])[1 + (g / 4) % cardinality($3::text[])], ($4::text[])[1 + g % 4],
-            'single', 1 + g % 3, 'generated', 1, md5(g::text), now()
+            'single', 1 + g % 3, 'scenario', 1, md5(g::text), now()
      FROM generate_series($1::int, $2::int - 1) g`,
     [from, to, SECTION_IDS, DOMAIN_IDS],
   );

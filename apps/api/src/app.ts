@@ -18,6 +18,8 @@ import attemptRoutes from './routes/attempts/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import catalogRoutes from './routes/catalog/index.ts';
 import healthRoutes from './routes/health/index.ts';
+import savedRoutes from './routes/saved/index.ts';
+import seenRoutes from './routes/seen/index.ts';
 import statsRoutes from './routes/stats/index.ts';
 
 export interface AppOptions {
@@ -54,6 +56,8 @@ export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
       await api.register(catalogRoutes, { prefix: '/catalog' });
       await api.register(attemptRoutes, { prefix: '/attempts' });
       await api.register(statsRoutes, { prefix: '/stats' });
+      await api.register(savedRoutes, { prefix: '/saved' });
+      await api.register(seenRoutes, { prefix: '/seen' });
     },
     { prefix: '/api' },
   );

@@ -39,7 +39,7 @@ export type PracticeSource = z.infer<typeof PracticeSource>;
 
 /**
  * practice only, when drawing: `all` questions, those never shown to the user (`unseen`), or those
- * the user last answered wrong (`wrong`).
+ * the user missed (wrong or unanswered) the last time a finished attempt asked them (`wrong`).
  */
 export const PracticePool = z.enum(['all', 'unseen', 'wrong']);
 export type PracticePool = z.infer<typeof PracticePool>;

@@ -53,6 +53,8 @@ export interface AnswerWrite {
   seq: number;
   /** The verdict to store now (immediate feedback, complete answer); null otherwise. */
   correct: boolean | null;
+  /** Cumulative time on screen reported by the browser, if any. */
+  elapsedMs?: number | undefined;
 }
 
 export interface StoredAnswer {
@@ -77,7 +79,7 @@ export async function writeAnswer(
 ): Promise<StoredAnswer | null> {
   const rows = await db.$queryRaw<StoredAnswer[]>`
     WITH open AS (
-      SELECT id FROM attempts
+      SELECT id, started_at FROM attempts
       WHERE id = ${attemptId}::uuid AND status = 'in_progress' AND (deadline IS NULL OR deadline > ${now})
       FOR SHARE
     )
@@ -92,7 +94,12 @@ export async function writeAnswer(
         ELSE NULL END,
       first_answered_at = CASE
         WHEN i.first_answered_at IS NULL AND cardinality(${answer.selected}::text[]) > 0 THEN ${now}::timestamp
-        ELSE i.first_answered_at END
+        ELSE i.first_answered_at END,
+      -- Only grows, and never beyond the attempt's age.
+      elapsed_ms = CASE
+        WHEN ${answer.elapsedMs ?? null}::int IS NULL THEN i.elapsed_ms
+        ELSE GREATEST(coalesce(i.elapsed_ms, 0), LEAST(${answer.elapsedMs ?? null}::int,
+             (extract(epoch FROM ${now}::timestamp - (SELECT started_at FROM open)) * 1000)::int)) END
     WHERE i.attempt_id = ${attemptId}::uuid AND i.position = ${position}
       AND i.seq < ${answer.seq}
       AND (i.correct IS NULL OR i.selected = ${answer.selected}::text[])

@@ -17,7 +17,7 @@ export interface DeferredSave {
   session: SessionCheck;
   attemptId: string;
   position: number;
-  answer: { selected: string[]; flagged: boolean; seq: number };
+  answer: { selected: string[]; flagged: boolean; seq: number; elapsedMs?: number | undefined };
 }
 
 /** What was stored, with the attempt's deadline; null when the fast path does not apply. */
@@ -28,7 +28,8 @@ export type DeferredSaveResult = (Omit<StoredAnswer, 'correct'> & { deadline: Da
 // options the question has and no more than it asks for. Each row is checked on its own: its own
 // session (valid, not idle, not expired, and touched when due, as `authenticate` would, at its own
 // request time), its own attempt owned by that session's user, open and before its deadline, with
-// the FOR SHARE lock that orders saves against scoring (which takes FOR UPDATE). The selection is
+// the FOR SHARE lock that orders saves against scoring (which takes FOR UPDATE). The time on screen
+// only grows and never exceeds the attempt's age (a wrong or hostile client cannot inflate it). The selection is
 // stored in display order, as `writeAnswer` stores it. Rows are keyed by `k`, their index in the
 // batch; the caller never puts two saves of the same question in one batch.
 //
@@ -40,10 +41,10 @@ const SAVE_DEFERRED_ANSWERS = `
   WITH input AS (
     SELECT x.k::int - 1 AS k, x.sid, x.aid, x.pos, string_to_array(x.ids, ',') AS ids, x.flagged, x.seq,
            x.now AT TIME ZONE 'UTC' AS now, x.idle_since AT TIME ZONE 'UTC' AS idle_since,
-           x.touch_before AT TIME ZONE 'UTC' AS touch_before
+           x.touch_before AT TIME ZONE 'UTC' AS touch_before, x.elapsed
     FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::boolean[], $6::int[],
-                $7::timestamptz[], $8::timestamptz[], $9::timestamptz[])
-         WITH ORDINALITY AS x(sid, aid, pos, ids, flagged, seq, now, idle_since, touch_before, k)
+                $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::int[])
+         WITH ORDINALITY AS x(sid, aid, pos, ids, flagged, seq, now, idle_since, touch_before, elapsed, k)
   ),
   session AS (
     SELECT input.k, s.user_id FROM input JOIN sessions s ON s.id = input.sid
@@ -55,7 +56,7 @@ const SAVE_DEFERRED_ANSWERS = `
       AND s.last_seen_at < input.touch_before
   ),
   open AS (
-    SELECT input.k, a.deadline
+    SELECT input.k, a.deadline, a.started_at
     FROM input JOIN attempts a ON a.id = input.aid
     WHERE a.user_id = (SELECT session.user_id FROM session WHERE session.k = input.k)
       AND a.status = 'in_progress' AND a.feedback = 'deferred' AND (a.deadline IS NULL OR a.deadline > input.now)
@@ -73,7 +74,11 @@ const SAVE_DEFERRED_ANSWERS = `
       ELSE NULL END,
     first_answered_at = CASE
       WHEN i.first_answered_at IS NULL AND cardinality(input.ids) > 0 THEN input.now
-      ELSE i.first_answered_at END
+      ELSE i.first_answered_at END,
+    elapsed_ms = CASE
+      WHEN input.elapsed IS NULL THEN i.elapsed_ms
+      ELSE GREATEST(coalesce(i.elapsed_ms, 0),
+                    LEAST(input.elapsed, (extract(epoch FROM input.now - open.started_at) * 1000)::int)) END
   FROM input JOIN open ON open.k = input.k
   WHERE i.attempt_id = input.aid AND i.position = input.pos
     AND i.seq < input.seq
@@ -114,6 +119,7 @@ export async function saveDeferredAnswers(db: PgQueryable, saves: DeferredSave[]
       column((s) => s.session.now.toISOString()),
       column((s) => s.session.idleSince.toISOString()),
       column((s) => s.session.touchBefore.toISOString()),
+      column((s) => s.answer.elapsedMs ?? null),
     ],
   });
   const results: DeferredSaveResult[] = saves.map(() => null);

@@ -114,7 +114,12 @@ export function drawByDomain(db: Db, userId: string, quota: Record<string, numbe
 export function drawMatching(
   db: Db,
   userId: string,
-  filters: { domains: string[] | null; sections: string[] | null; style: 'scenario' | 'recall' | null },
+  filters: {
+    domains: string[] | null;
+    sections: string[] | null;
+    style: 'scenario' | 'recall' | null;
+    pool: 'all' | 'unseen' | 'wrong';
+  },
   count: number,
 ): Promise<DrawnQuestion[]> {
   return db.$queryRaw<DrawnQuestion[]>`
@@ -127,6 +132,16 @@ export function drawMatching(
         AND (${filters.domains === null}::boolean OR q.domain = ANY(${filters.domains ?? []}::text[]))
         AND (${filters.sections === null}::boolean OR q.section = ANY(${filters.sections ?? []}::text[]))
         AND (${filters.style === null}::boolean OR q.style::text = ${filters.style ?? ''})
+        AND (${filters.pool !== 'unseen'}::boolean OR s.question_id IS NULL)
+        AND (${filters.pool !== 'wrong'}::boolean OR q.id IN (
+          -- Missed (wrong or unanswered) the last time a finished attempt asked it.
+          SELECT last.question_id FROM (
+            SELECT DISTINCT ON (i.question_id) i.question_id, i.correct
+            FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
+            WHERE a.user_id = ${userId}::uuid AND a.status <> 'in_progress'
+            ORDER BY i.question_id, a.submitted_at DESC
+          ) last
+          WHERE last.correct IS NOT TRUE))
       ORDER BY coalesce(s.times_seen, 0), random()
       LIMIT ${count}
     ) picked
@@ -159,4 +174,30 @@ export async function markSeen(db: Db, userId: string, questionIds: string[], no
     SELECT ${userId}::uuid, question_id, 1, ${now} FROM unnest(${questionIds}::text[]) AS t(question_id)
     ON CONFLICT (user_id, question_id)
     DO UPDATE SET times_seen = user_question_seen.times_seen + 1, last_seen_at = EXCLUDED.last_seen_at`;
+}
+
+/**
+ * The questions at these positions of an attempt, at the versions that attempt asked, in position
+ * order: practising "what I missed" means exactly those questions.
+ */
+export function drawFromAttempt(db: Db, attemptId: string, positions: number[]): Promise<DrawnQuestion[]> {
+  return db.$queryRaw<DrawnQuestion[]>`
+    SELECT q.id, v.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
+    FROM attempt_items i
+    JOIN questions q ON q.id = i.question_id
+    JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
+    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = ANY(${positions}::int[])
+    ORDER BY i.position`;
+}
+
+/** The user's saved questions (newest first, active ones only) at their current versions. */
+export function drawSaved(db: Db, userId: string, count: number): Promise<DrawnQuestion[]> {
+  return db.$queryRaw<DrawnQuestion[]>`
+    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
+    FROM saved_questions s
+    JOIN questions q ON q.id = s.question_id AND q.retired_at IS NULL
+    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version
+    WHERE s.user_id = ${userId}::uuid
+    ORDER BY s.saved_at DESC, s.question_id
+    LIMIT ${count}`;
 }

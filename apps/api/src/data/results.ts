@@ -37,6 +37,7 @@ export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promi
 
   const items = await findItems(tx, attemptId);
   const { result, correctByPosition } = scoreAttempt({
+    mode: attempt.mode,
     startedAt: attempt.startedAt,
     deadline: attempt.deadline,
     submittedAt,
@@ -47,6 +48,7 @@ export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promi
       selected: item.selected,
       correctOptionIds: item.options.filter((o) => o.correct).map((o) => o.id),
       firstAnsweredAt: item.firstAnsweredAt,
+      elapsedMs: item.elapsedMs,
     })),
   });
 

@@ -7,7 +7,7 @@ export interface TrendRow {
   mode: AttemptMode;
   submittedAt: Date;
   percent: number;
-  scaledScore: number;
+  scaledScore: number | null;
 }
 
 // Scored attempts are exactly those with submitted_at set (expired ones get their deadline), so

@@ -21,6 +21,9 @@ describe('planAttempt', () => {
       feedback: 'deferred',
       domains: null,
       sections: null,
+      style: 'scenario',
+      pool: 'all',
+      source: null,
     });
     expect(planAttempt({ mode: 'mock', questionCount: 65, timeLimitMinutes: 130, feedback: 'deferred' }).mode).toBe(
       'mock',

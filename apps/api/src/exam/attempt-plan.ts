@@ -1,4 +1,11 @@
-import { type AttemptMode, type CreateAttemptRequest, EXAM, type FeedbackMode } from '@saa/contract/attempts';
+import {
+  type AttemptMode,
+  type CreateAttemptRequest,
+  EXAM,
+  type FeedbackMode,
+  type PracticePool,
+  type PracticeSource,
+} from '@saa/contract/attempts';
 import type { DomainId } from '@saa/contract/domains';
 import type { QuestionStyle } from '@saa/contract/question';
 import { invalidField } from '../lib/app-error.ts';
@@ -17,6 +24,10 @@ export interface AttemptPlan {
   sections: string[] | null;
   /** Practice only: scenario or recall questions; null means both. */
   style: QuestionStyle | null;
+  /** Practice only: which questions a draw may take. */
+  pool: PracticePool;
+  /** Practice only: exactly these questions (of a finished attempt, or the saved ones) instead of a draw. */
+  source: PracticeSource | null;
 }
 
 const nonEmpty = <T>(list: T[] | undefined): list is T[] => list !== undefined && list.length > 0;
@@ -32,6 +43,8 @@ export function planAttempt(request: CreateAttemptRequest): AttemptPlan {
     if (request.style !== undefined) {
       throw invalidField('body.style', 'only practice can choose a question style (mocks are all scenarios)');
     }
+    if (request.from !== undefined) throw invalidField('body.from', 'only practice can start from earlier questions');
+    if (request.pool !== undefined) throw invalidField('body.pool', 'only practice draws from a pool');
   }
   switch (request.mode) {
     case 'mock':
@@ -48,6 +61,8 @@ export function planAttempt(request: CreateAttemptRequest): AttemptPlan {
         domains: null,
         sections: null,
         style: null,
+        pool: 'all',
+        source: null,
       };
   }
 }
@@ -70,10 +85,37 @@ function planMock(request: CreateAttemptRequest): AttemptPlan {
     domains: null,
     sections: null,
     style: 'scenario',
+    pool: 'all',
+    source: null,
   };
 }
 
 function planPractice(request: CreateAttemptRequest): AttemptPlan {
+  if (request.from) {
+    // The questions are given, so anything that would choose them is refused, not ignored.
+    const choosing = {
+      domains: request.domains,
+      sections: request.sections,
+      style: request.style,
+      pool: request.pool,
+      questionCount: request.questionCount,
+    };
+    for (const [field, value] of Object.entries(choosing)) {
+      if (value !== undefined)
+        throw invalidField(`body.${field}`, 'cannot be combined with body.from (the questions are given)');
+    }
+    return {
+      mode: 'practice',
+      questionCount: EXAM.maxPracticeQuestions,
+      timeLimitMinutes: request.timeLimitMinutes ?? null,
+      feedback: request.feedback ?? 'immediate',
+      domains: null,
+      sections: null,
+      style: null,
+      pool: 'all',
+      source: request.from,
+    };
+  }
   const sections = request.sections ?? [];
   sections.forEach((id, index) => {
     if (!SECTION_IDS.has(id)) throw invalidField(`body.sections.${index}`, `unknown section "${id}"`);
@@ -86,5 +128,7 @@ function planPractice(request: CreateAttemptRequest): AttemptPlan {
     domains: nonEmpty(request.domains) ? [...new Set(request.domains)] : null,
     sections: sections.length > 0 ? [...new Set(sections)] : null,
     style: request.style ?? null,
+    pool: request.pool ?? 'all',
+    source: null,
   };
 }

@@ -14,6 +14,7 @@ function item(position: number, overrides: Partial<ScoringItem> = {}): ScoringIt
     selected: ['b'],
     correctOptionIds: ['b'],
     firstAnsweredAt: at(position * 10),
+    elapsedMs: null,
     ...overrides,
   };
 }
@@ -52,6 +53,7 @@ describe('estimatedScaledScore', () => {
 describe('scoreAttempt', () => {
   it('counts unanswered as wrong and breaks results down per domain and section', () => {
     const { result, correctByPosition } = scoreAttempt({
+      mode: 'mock',
       startedAt: start,
       deadline: at(600),
       submittedAt: at(300),
@@ -87,15 +89,48 @@ describe('scoreAttempt', () => {
       [4, true],
     ]);
     expect(result.questionTimes).toEqual([
-      { position: 1, seconds: 10 },
-      { position: 2, seconds: 10 },
-      { position: 4, seconds: 20 },
+      { position: 1, seconds: 10, measured: false },
+      { position: 2, seconds: 10, measured: false },
+      { position: 3, seconds: null, measured: false },
+      { position: 4, seconds: 20, measured: false },
     ]);
   });
 
   it('passes at 720 and caps time used at the deadline', () => {
     const items = Array.from({ length: 65 }, (_, i) => item(i + 1, i < 47 ? {} : { selected: ['a'] }));
-    const { result } = scoreAttempt({ startedAt: start, deadline: at(7800), submittedAt: at(9000), items });
+    const { result } = scoreAttempt({
+      mode: 'mock',
+      startedAt: start,
+      deadline: at(7800),
+      submittedAt: at(9000),
+      items,
+    });
     expect(result).toMatchObject({ correct: 47, scaledScore: 751, passed: true, timeUsedSeconds: 7800 });
+  });
+
+  it('gives a scaled score and verdict to mocks only, and counts correct + wrong + unanswered = total', () => {
+    const items = [item(1), item(2, { selected: ['a'] }), item(3, { selected: [], firstAnsweredAt: null })];
+    const input = { startedAt: start, deadline: null, submittedAt: at(60), items };
+    const practice = scoreAttempt({ ...input, mode: 'practice' }).result;
+    expect(practice).toMatchObject({ correct: 1, wrong: 1, unanswered: 1, total: 3, scaledScore: null, passed: null });
+    const mock = scoreAttempt({ ...input, mode: 'mock' }).result;
+    expect(mock.scaledScore).toBe(estimatedScaledScore(1, 3));
+    expect(mock.passed).toBe(false);
+  });
+
+  it('uses the time the browser measured where it reported one, else the estimate, else null', () => {
+    const items = [
+      item(1, { elapsedMs: 4_400 }),
+      item(2),
+      item(3, { selected: [], firstAnsweredAt: null }),
+      item(4, { selected: [], firstAnsweredAt: null, elapsedMs: 61_000 }),
+    ];
+    const { result } = scoreAttempt({ mode: 'practice', startedAt: start, deadline: null, submittedAt: at(90), items });
+    expect(result.questionTimes).toEqual([
+      { position: 1, seconds: 4, measured: true },
+      { position: 2, seconds: 10, measured: false },
+      { position: 3, seconds: null, measured: false },
+      { position: 4, seconds: 61, measured: true },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { type AttemptResult, EXAM } from '@saa/contract/attempts';
+import { type AttemptMode, type AttemptResult, EXAM } from '@saa/contract/attempts';
 import { DOMAINS, type DomainId } from '@saa/contract/domains';
 import { bySectionOrder, sectionTitle } from '../lib/sections.ts';
 import { endOfAttempt } from './clock.ts';
@@ -11,9 +11,13 @@ export interface ScoringItem {
   selected: readonly string[];
   correctOptionIds: readonly string[];
   firstAnsweredAt: Date | null;
+  /** Time on screen reported by the browser (ms), if it reported any. */
+  elapsedMs: number | null;
 }
 
 export interface ScoringInput {
+  /** Only a mock is exam-like enough for an estimated scaled score and a pass/fail verdict. */
+  mode: AttemptMode;
   startedAt: Date;
   deadline: Date | null;
   submittedAt: Date;
@@ -36,6 +40,21 @@ export function estimatedScaledScore(correct: number, total: number): number {
   if (total <= 0) return EXAM.minScaledScore;
   const span = EXAM.maxScaledScore - EXAM.minScaledScore;
   return Math.round(EXAM.minScaledScore + (span * correct) / total);
+}
+
+/**
+ * Each position's seconds: what the browser measured on screen where it reported it, else the
+ * estimate from the answer timestamps; null for a question neither measured nor answered.
+ */
+function timesPerQuestion(startedAt: Date, items: readonly ScoringItem[]): AttemptResult['questionTimes'] {
+  const estimated = new Map(questionTimes(startedAt, items).map((t) => [t.position, t.seconds]));
+  return [...items]
+    .sort((a, b) => a.position - b.position)
+    .map((item) =>
+      item.elapsedMs !== null
+        ? { position: item.position, seconds: Math.round(item.elapsedMs / 1000), measured: true }
+        : { position: item.position, seconds: estimated.get(item.position) ?? null, measured: false },
+    );
 }
 
 /** Percent with one decimal, e.g. 2 of 3 → 66.7. */
@@ -66,7 +85,7 @@ export function scoreAttempt(input: ScoringInput): { result: AttemptResult; corr
   const total = verdicts.length;
   const correct = verdicts.filter((v) => v.correct).length;
   const answered = verdicts.filter((v) => v.selected.length > 0).length;
-  const scaledScore = estimatedScaledScore(correct, total);
+  const scaledScore = input.mode === 'mock' ? estimatedScaledScore(correct, total) : null;
 
   const byDomain = breakdown(verdicts.map((v) => ({ key: v.domain, correct: v.correct })));
   const bySection = breakdown(verdicts.map((v) => ({ key: v.section, correct: v.correct })));
@@ -74,13 +93,15 @@ export function scoreAttempt(input: ScoringInput): { result: AttemptResult; corr
 
   const result: AttemptResult = {
     correct,
+    wrong: answered - correct,
+    unanswered: total - answered,
     total,
     answered,
     percent: percentOf(correct, total),
     scaledScore,
     scaledScoreIsEstimate: true,
     passingScore: EXAM.passingScore,
-    passed: scaledScore >= EXAM.passingScore,
+    passed: scaledScore === null ? null : scaledScore >= EXAM.passingScore,
     timeUsedSeconds: Math.max(0, Math.round((ended.getTime() - input.startedAt.getTime()) / 1000)),
     domains: DOMAINS.filter((d) => byDomain.has(d.id)).map((d) => {
       const entry = byDomain.get(d.id) ?? { correct: 0, total: 0 };
@@ -90,7 +111,7 @@ export function scoreAttempt(input: ScoringInput): { result: AttemptResult; corr
       const entry = bySection.get(section) ?? { correct: 0, total: 0 };
       return { section, title: sectionTitle(section), ...entry, percent: percentOf(entry.correct, entry.total) };
     }),
-    questionTimes: questionTimes(input.startedAt, input.items),
+    questionTimes: timesPerQuestion(input.startedAt, input.items),
   };
   return { result, correctByPosition: new Map(verdicts.map((v) => [v.position, v.correct])) };
 }

@@ -21,7 +21,12 @@ const ROUTES = {
   '/api/attempts/{id}/answers/{position}': ['put'],
   '/api/attempts/{id}/submit': ['post'],
   '/api/attempts/{id}/review': ['get'],
+  '/api/attempts/{id}/results.csv': ['get'],
+  '/api/attempts/{id}/saved/{position}': ['put', 'delete'],
   '/api/stats': ['get'],
+  '/api/saved': ['get'],
+  '/api/saved/{questionId}': ['put', 'delete'],
+  '/api/seen': ['get'],
 };
 
 describe('the OpenAPI document at /api/docs/json', () => {

@@ -118,8 +118,8 @@ const answersRoute: FastifyPluginAsyncZod = async (app) => {
       if (immediate && isJudged(item) && !sameSelection(selected, item.selected)) throw lockedError();
       const correctIds = item.options.filter((o) => o.correct).map((o) => o.id);
       const correct = immediate && selected.length === item.choose ? isAnswerCorrect(selected, correctIds) : null;
-      const { flagged, seq } = request.body;
-      const stored = await writeAnswer(app.prisma, id, position, { selected, flagged, seq, correct }, now);
+      const { flagged, seq, elapsedMs } = request.body;
+      const stored = await writeAnswer(app.prisma, id, position, { selected, flagged, seq, correct, elapsedMs }, now);
       if (stored) return respond(context, item, stored, true);
 
       // Lost a race since the read (another tab saved a newer seq, or the attempt just closed): answer

@@ -10,6 +10,7 @@ import { shuffle } from '../../exam/shuffle.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
 import { drawForPlan } from './draw.ts';
+import { currentAttempt } from './lifecycle.ts';
 import { type PresentableItem, presentAttempt } from './present.ts';
 
 const createRoute: FastifyPluginAsyncZod = async (app) => {
@@ -20,17 +21,22 @@ const createRoute: FastifyPluginAsyncZod = async (app) => {
         tags: ['attempts'],
         summary: 'Start a mock (65 questions, 130 min), a practice set or a drill of due questions',
         description:
-          'Mock: fixed rules, domains drawn 30/26/24/20. Practice: domains and/or sections narrow the pool ' +
-          '(both given: questions in both); asking for more questions than match answers 400 ' +
-          'not_enough_questions. Drill: up to questionCount due review cards; none due answers 409 nothing_due.',
+          'Mock: fixed rules, scenario questions only, domains drawn 30/26/24/20. Practice: domains, sections, ' +
+          'style and pool (all, unseen, wrong) narrow the draw (all given: questions matching all); asking for ' +
+          'more questions than match answers 400 not_enough_questions. Practice with `from` takes exactly the ' +
+          'wrong, missed, flagged or all questions of a finished attempt of yours (404 if not yours, 409 while ' +
+          'it runs), or your saved questions; it defaults to immediate feedback. Drill: up to questionCount due ' +
+          'review cards; none due answers 409 nothing_due.',
         body: CreateAttemptRequest,
-        response: { 201: AttemptResponse, ...problems(400, 401, 403, 409, 413, 415) },
+        response: { 201: AttemptResponse, ...problems(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request, reply) => {
       const user = currentUser(request);
       const plan = planAttempt(request.body);
       const now = new Date();
+      // Practising from an attempt whose time ran out: score it first, so it counts as finished.
+      if (plan.source && 'attemptId' in plan.source) await currentAttempt(app, user.id, plan.source.attemptId, now);
       const { attempt, items } = await app.prisma.$transaction(async (tx) => {
         const drawn = shuffle(await drawForPlan(tx, user.id, plan, now));
         const attempt: AttemptRow = {

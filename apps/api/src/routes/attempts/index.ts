@@ -3,7 +3,9 @@ import answersRoute from './answers.ts';
 import createRoute from './create.ts';
 import listRoute from './list.ts';
 import readRoute from './read.ts';
+import resultsCsvRoute from './results-csv.ts';
 import reviewRoute from './review.ts';
+import savedAtPositionRoute from './saved.ts';
 import submitRoute from './submit.ts';
 
 /** Everything about attempts needs a signed-in user: one hook for the whole folder. */
@@ -15,6 +17,8 @@ const attemptRoutes: FastifyPluginAsync = async (app) => {
   await app.register(answersRoute);
   await app.register(submitRoute);
   await app.register(reviewRoute);
+  await app.register(resultsCsvRoute);
+  await app.register(savedAtPositionRoute);
 };
 
 export default attemptRoutes;

@@ -1,7 +1,9 @@
 import type {
   AnswerFeedback,
+  AttemptMode,
   AttemptQuestion,
   AttemptResponse,
+  AttemptResult,
   AttemptSummary,
   ReviewFilter,
   ReviewItem,
@@ -12,7 +14,10 @@ import { remainingSeconds } from '../../exam/clock.ts';
 import { isAnswerCorrect } from '../../exam/scoring.ts';
 import { sectionTitle } from '../../lib/sections.ts';
 
-export type PresentableItem = Omit<ItemRow, 'questionVersion' | 'firstAnsweredAt' | 'correction' | 'style'>;
+export type PresentableItem = Omit<
+  ItemRow,
+  'questionVersion' | 'firstAnsweredAt' | 'correction' | 'style' | 'elapsedMs'
+>;
 
 function inDisplayOrder(item: Pick<ItemRow, 'optionOrder' | 'options'>): QuestionOption[] {
   const byId = new Map(item.options.map((o) => [o.id, o]));
@@ -74,7 +79,34 @@ export function presentAttempt(attempt: AttemptRow, items: PresentableItem[], no
     remainingSeconds: attempt.deadline ? (open ? remainingSeconds(attempt.deadline, now) : 0) : null,
     questionCount: attempt.questionCount,
     questions: items.map((item) => presentQuestion(item, attempt.feedback === 'immediate')),
-    ...(!open && attempt.result ? { result: attempt.result } : {}),
+    ...(!open && attempt.result ? { result: presentResult(attempt.result, attempt.mode) } : {}),
+  };
+}
+
+/** Stored results in the shape a result may once have had, before wrong/unanswered and measured times. */
+type StoredResult = Omit<AttemptResult, 'wrong' | 'unanswered' | 'questionTimes'> &
+  Partial<Pick<AttemptResult, 'wrong' | 'unanswered'>> & {
+    questionTimes: { position: number; seconds: number | null; measured?: boolean }[];
+  };
+
+/**
+ * A stored result as the contract shows it today. Results scored before the study loop lack
+ * wrong/unanswered and measured flags, and gave practice a scaled score: only mocks are exam-like
+ * enough for one, so it is dropped for everything else whenever it was stored.
+ */
+export function presentResult(stored: AttemptResult | StoredResult, mode: AttemptMode): AttemptResult {
+  const mock = mode === 'mock';
+  return {
+    ...stored,
+    wrong: stored.wrong ?? stored.answered - stored.correct,
+    unanswered: stored.unanswered ?? stored.total - stored.answered,
+    scaledScore: mock ? stored.scaledScore : null,
+    passed: mock ? stored.passed : null,
+    questionTimes: stored.questionTimes.map((t) => ({
+      position: t.position,
+      seconds: t.seconds,
+      measured: t.measured ?? false,
+    })),
   };
 }
 
@@ -87,22 +119,41 @@ export function presentSummary(row: AttemptSummaryRow): AttemptSummary {
     submittedAt: row.submittedAt?.toISOString() ?? null,
     questionCount: row.questionCount,
     percent: row.percent,
-    scaledScore: row.scaledScore,
-    passed: row.passed,
+    scaledScore: row.mode === 'mock' ? row.scaledScore : null,
+    passed: row.mode === 'mock' ? row.passed : null,
     domains:
       row.domains?.map((d) => ({ domain: d.domain, correct: d.correct, total: d.total, percent: d.percent })) ?? null,
   };
 }
 
-const REVIEW_FILTERS: Record<ReviewFilter, (item: ItemRow) => boolean> = {
+const answered = (item: ItemRow) => item.selected.length > 0;
+
+/** `wrong` is answered and not correct; `missed` adds the unanswered ones (both score as wrong). */
+export const REVIEW_FILTERS: Record<ReviewFilter, (item: ItemRow) => boolean> = {
   all: () => true,
-  // Unanswered questions score as wrong, so they are among the wrong ones too.
-  wrong: (item) => item.correct !== true,
+  wrong: (item) => answered(item) && item.correct !== true,
+  unanswered: (item) => !answered(item),
+  missed: (item) => item.correct !== true,
   flagged: (item) => item.flagged,
-  unanswered: (item) => item.selected.length === 0,
 };
 
-export function reviewItems(items: ItemRow[], filter: ReviewFilter, seconds: Map<number, number>): ReviewItem[] {
+export function reviewCounts(items: ItemRow[]): Record<ReviewFilter, number> {
+  const count = (filter: ReviewFilter) => items.filter(REVIEW_FILTERS[filter]).length;
+  return {
+    all: items.length,
+    wrong: count('wrong'),
+    unanswered: count('unanswered'),
+    missed: count('missed'),
+    flagged: count('flagged'),
+  };
+}
+
+export function reviewItems(
+  items: ItemRow[],
+  filter: ReviewFilter,
+  seconds: Map<number, number | null>,
+  saved: ReadonlySet<string>,
+): ReviewItem[] {
   return items.filter(REVIEW_FILTERS[filter]).map((item) => {
     const options = inDisplayOrder(item);
     return {
@@ -125,6 +176,7 @@ export function reviewItems(items: ItemRow[], filter: ReviewFilter, seconds: Map
       section: item.section,
       sectionTitle: sectionTitle(item.section),
       seconds: seconds.get(item.position) ?? null,
+      saved: saved.has(item.questionId),
     };
   });
 }

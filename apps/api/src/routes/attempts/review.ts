@@ -1,11 +1,12 @@
 import { AttemptIdParams, ReviewQuery, ReviewResponse } from '@saa/contract/attempts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findItems } from '../../data/attempts.ts';
+import { savedQuestionIds } from '../../data/saved-questions.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
 import { currentAttempt } from './lifecycle.ts';
-import { reviewItems } from './present.ts';
+import { presentResult, reviewCounts, reviewItems } from './present.ts';
 
 const reviewRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -15,8 +16,9 @@ const reviewRoute: FastifyPluginAsyncZod = async (app) => {
         tags: ['attempts'],
         summary: 'Every question with the key, rationales and explanation, once the attempt is over',
         description:
-          'filter: all | wrong (not scored correct, unanswered included) | flagged | unanswered. total is the ' +
-          'number of questions in the attempt. 409 attempt_in_progress until it is submitted or expired.',
+          'filter: all | wrong (answered, not correct) | unanswered | missed (wrong or unanswered) | flagged. ' +
+          'total is the number of questions in the attempt, counts how many each filter shows. ' +
+          '409 attempt_in_progress until it is submitted or expired.',
         params: AttemptIdParams,
         querystring: ReviewQuery,
         response: { 200: ReviewResponse, ...problems(400, 401, 404, 409) },
@@ -30,13 +32,20 @@ const reviewRoute: FastifyPluginAsyncZod = async (app) => {
           'The review opens once the attempt is submitted (or its time runs out): answers stay hidden until then.',
         );
       }
-      const seconds = new Map((attempt.result?.questionTimes ?? []).map((t) => [t.position, t.seconds]));
+      const times = attempt.result ? presentResult(attempt.result, attempt.mode).questionTimes : [];
+      const seconds = new Map(times.map((t) => [t.position, t.seconds]));
       const items = await findItems(app.prisma, attempt.id);
+      const saved = await savedQuestionIds(
+        app.prisma,
+        attempt.userId,
+        items.map((i) => i.questionId),
+      );
       return {
         attemptId: attempt.id,
         filter: request.query.filter,
         total: items.length,
-        items: reviewItems(items, request.query.filter, seconds),
+        counts: reviewCounts(items),
+        items: reviewItems(items, request.query.filter, seconds, saved),
       };
     },
   );

@@ -48,21 +48,26 @@ describe('POST /api/attempts/:id/submit', () => {
     expect(body.status).toBe('submitted');
     expect(body.result).toMatchObject({
       correct: 3,
+      wrong: 2,
+      unanswered: 5,
       total: 10,
       answered: 5,
       percent: 30,
-      // The estimate: 100 + 900 × 3/10.
-      scaledScore: 370,
+      // A practice set is not exam-like: no estimated scaled score, no verdict (mocks only).
+      scaledScore: null,
       scaledScoreIsEstimate: true,
       passingScore: 720,
-      passed: false,
+      passed: null,
     });
     expect(body.result.domains.reduce((n, d) => n + d.total, 0)).toBe(10);
     expect(body.result.sections.reduce((n, s) => n + s.correct, 0)).toBe(3);
     expect(body.result.sections.every((s) => s.title.length > 0)).toBe(true);
-    expect(body.result.questionTimes.map((t) => t.position).sort()).toEqual(
-      [r1, r2, r3, w1, w2].map((q) => q?.position).sort(),
-    );
+    expect(
+      body.result.questionTimes
+        .filter((t) => t.seconds !== null)
+        .map((t) => t.position)
+        .sort(),
+    ).toEqual([r1, r2, r3, w1, w2].map((q) => q?.position).sort());
     expect(body.result.timeUsedSeconds).toBeGreaterThanOrEqual(0);
 
     const stored = await app.prisma.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
@@ -70,8 +75,8 @@ describe('POST /api/attempts/:id/submit', () => {
       status: 'submitted',
       correctCount: 3,
       percent: 30,
-      scaledScore: 370,
-      passed: false,
+      scaledScore: null,
+      passed: null,
     });
     const items = await app.prisma.attemptItem.findMany({ where: { attemptId: attempt.id } });
     expect(items.filter((i) => i.correct === true)).toHaveLength(3);
@@ -166,7 +171,9 @@ describe('GET /api/attempts/:id/review', () => {
       (await agent.get(`/api/attempts/${attempt.id}/review?filter=${filter}`).expect(200)).body.items.map(
         (i: { position: number }) => i.position,
       );
-    expect(await ids('wrong')).toEqual([2, 3, 4, 5, 6]);
+    // Wrong is answered and not correct; missed adds the unanswered ones.
+    expect(await ids('wrong')).toEqual([2, 3]);
+    expect(await ids('missed')).toEqual([2, 3, 4, 5, 6]);
     expect(await ids('flagged')).toEqual([w1?.position]);
     expect(await ids('unanswered')).toEqual([4, 5, 6]);
     const bad = await agent.get(`/api/attempts/${attempt.id}/review?filter=nope`).expect(400);

@@ -5,6 +5,7 @@ import { findAttempt } from '../../data/attempts.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
 import { closedError, finish, notFound } from './lifecycle.ts';
+import { presentResult } from './present.ts';
 
 const submitRoute: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -24,13 +25,17 @@ const submitRoute: FastifyPluginAsyncZod = async (app) => {
       const attempt = await findAttempt(app.prisma, currentUser(request).id, request.params.id);
       if (!attempt) throw notFound();
       if (attempt.status === 'submitted') {
-        return { id: attempt.id, status: attempt.status, result: attempt.result as AttemptResult };
+        return {
+          id: attempt.id,
+          status: attempt.status,
+          result: presentResult(attempt.result as AttemptResult, attempt.mode),
+        };
       }
       if (attempt.status === 'expired') throw closedError(attempt);
       const done = await finish(app, attempt.id, new Date());
       if (!done) throw notFound();
       if (done.status === 'expired') throw closedError({ status: done.status, deadline: attempt.deadline });
-      return { id: attempt.id, status: done.status, result: done.result };
+      return { id: attempt.id, status: done.status, result: presentResult(done.result, attempt.mode) };
     },
   );
 };

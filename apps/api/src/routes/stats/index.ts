@@ -77,7 +77,7 @@ const statsRoutes: FastifyPluginAsyncZod = async (app) => {
           mode: r.mode,
           submittedAt: r.submittedAt.toISOString(),
           percent: r.percent,
-          scaledScore: r.scaledScore,
+          scaledScore: r.mode === 'mock' ? r.scaledScore : null,
         })),
         domains: DOMAINS.map((d) => {
           const entry = byDomain.get(d.id) ?? { answered: 0, correct: 0 };

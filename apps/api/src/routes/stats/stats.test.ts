@@ -83,7 +83,9 @@ describe('GET /api/stats', () => {
     // Only sections with at least 3 answers qualify, lowest accuracy first.
     expect(stats.weakestSections.map((s) => s.section)).toEqual(['iam-roles', 'lambda']);
 
-    expect(stats.trend.map((t) => t.scaledScore)).toEqual([lambda.result.scaledScore, roles.result.scaledScore, 100]);
+    // Practice sets carry their percentage only: an estimated scaled score is for mocks.
+    expect(stats.trend.map((t) => t.scaledScore)).toEqual([null, null, null]);
+    expect(stats.trend.map((t) => t.percent)).toEqual([lambda.result.percent, roles.result.percent, 0]);
     expect(stats.trend[0]).toMatchObject({ mode: 'practice', percent: 75 });
     expect(stats.drill).toEqual({ due: 0, scheduled: 5 });
   });
