@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 // `pnpm test` runs every project: the bank's quality gates, the API's integration tests on a real
-// (embedded) Postgres, and the web app's end-to-end tests in a real Chromium.
+// (embedded) Postgres, the web app's end-to-end tests in a real Chromium, and the build scripts'.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/api', 'apps/web'],
+    projects: [
+      'packages/*',
+      'apps/api',
+      'apps/web',
+      { test: { name: 'scripts', include: ['scripts/**/*.test.ts'], environment: 'node' } },
+    ],
   },
 });

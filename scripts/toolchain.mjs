@@ -2,7 +2,8 @@
 // workspace when needed, and rebuild outputs whose sources changed. Node built-ins only, because
 // this runs before any dependency is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,47 +30,91 @@ export function pnpm(...args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(target)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry === 'generated') continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
+const SKIPPED = new Set(['node_modules', 'dist', 'generated', 'test-results']);
+
+/**
+ * A digest of the inputs' paths and contents (files or folders, relative to `root`): any edit,
+ * added or deleted file changes it, whatever the modification times say (a checkout, a restore
+ * from a cache or a deleted file leaves times that prove nothing).
+ */
+export function inputsDigest(inputs, root = ROOT) {
+  const hash = createHash('sha256');
+  const visit = (relative) => {
+    const full = path.join(root, relative);
+    if (!existsSync(full)) {
+      hash.update(`missing:${relative}\0`);
+      return;
+    }
+    if (statSync(full).isDirectory()) {
+      for (const entry of readdirSync(full).sort()) {
+        if (!SKIPPED.has(entry)) visit(path.join(relative, entry));
+      }
+      return;
+    }
+    hash.update(`file:${relative.split(path.sep).join('/')}\0`);
+    hash.update(readFileSync(full));
+    hash.update('\0');
+  };
+  for (const input of [...inputs].sort()) visit(input);
+  return hash.digest('hex');
 }
 
-/** True when `output` is missing or older than any of `inputs` (files or folders). */
+/** Where a build records the digest of the inputs it was made from (never inside a served folder). */
+const stampOf = (output) =>
+  path.join(ROOT, 'node_modules/.cache/saa', `${output.replace(/[^a-z0-9.]+/gi, '_')}.sha256`);
+
+/** True when `output` is missing or was built from other inputs than the current ones. */
 export function isStale(output, inputs) {
-  const built = newestMtime(path.join(ROOT, output));
-  return built === 0 || inputs.some((input) => newestMtime(path.join(ROOT, input)) > built);
+  if (!existsSync(path.join(ROOT, output))) return true;
+  const stamp = stampOf(output);
+  return !existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== inputsDigest(inputs);
 }
+
+/** Runs `build` when `output` is stale, then records the inputs it was built from. */
+function buildIfStale(output, inputs, message, build) {
+  if (!isStale(output, inputs)) return;
+  console.log(message);
+  build();
+  mkdirSync(path.dirname(stampOf(output)), { recursive: true });
+  writeFileSync(stampOf(output), `${inputsDigest(inputs)}\n`);
+}
+
+const MANIFESTS = ['pnpm-lock.yaml', 'package.json'];
 
 export function ensureInstalled() {
-  if (isStale('node_modules/.modules.yaml', ['pnpm-lock.yaml', 'package.json'])) {
-    console.log('[saa] installing dependencies (first run)…');
-    pnpm('install', '--frozen-lockfile');
-  }
-  if (isStale('apps/api/src/generated/prisma/client.ts', ['prisma/schema.prisma']))
-    pnpm('--filter', '@saa/api', 'generate');
+  // node_modules/.modules.yaml is pnpm's own record of an install; the digest of the manifests
+  // says whether that install matches them.
+  const installed = 'node_modules/.modules.yaml';
+  buildIfStale(installed, MANIFESTS, '[saa] installing dependencies…', () => pnpm('install', '--frozen-lockfile'));
+  buildIfStale(
+    'apps/api/src/generated/prisma/client.ts',
+    ['prisma/schema.prisma'],
+    '[saa] generating the Prisma client…',
+    () => pnpm('--filter', '@saa/api', 'generate'),
+  );
 }
 
-const SHARED = ['packages/contract/src', 'packages/question-bank/src'];
+const SHARED = ['packages/contract/src', 'packages/question-bank/src', 'packages/question-bank/data', ...MANIFESTS];
+
+export const WEB_INPUTS = [
+  'apps/web/src',
+  'apps/web/public',
+  'apps/web/index.html',
+  'apps/web/vite.config.ts',
+  'apps/web/package.json',
+  'apps/web/tsconfig.json',
+  ...SHARED,
+];
+export const API_INPUTS = ['apps/api/src', 'apps/api/scripts', 'apps/api/package.json', 'prisma', ...SHARED];
 
 export function ensureWebBuilt() {
-  if (
-    isStale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', ...SHARED])
-  ) {
-    console.log('[saa] building the web app…');
-    pnpm('--filter', '@saa/web', 'build');
-  }
+  buildIfStale('apps/web/dist/index.html', WEB_INPUTS, '[saa] building the web app…', () =>
+    pnpm('--filter', '@saa/web', 'build'),
+  );
 }
 
 export function ensureApiBuilt() {
-  if (isStale('apps/api/dist/server.js', ['apps/api/src', 'prisma/schema.prisma', ...SHARED])) {
-    console.log('[saa] building the API…');
-    pnpm('--filter', '@saa/api', 'build');
-  }
+  buildIfStale('apps/api/dist/server.js', API_INPUTS, '[saa] building the API…', () =>
+    pnpm('--filter', '@saa/api', 'build'),
+  );
 }
