@@ -9,6 +9,7 @@ import expirySweeper from './plugins/app/expiry-sweeper.ts';
 import originCheck from './plugins/app/origin-check.ts';
 import prisma from './plugins/app/prisma.ts';
 import webApp from './plugins/app/web-app.ts';
+import compress from './plugins/external/compress.ts';
 import cookie from './plugins/external/cookie.ts';
 import cors from './plugins/external/cors.ts';
 import helmet from './plugins/external/helmet.ts';
@@ -40,6 +41,7 @@ export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
   await instance.register(cors, { origins: config.CORS_ORIGINS });
   await instance.register(helmet);
   await instance.register(cookie);
+  await instance.register(compress);
   await instance.register(rateLimit);
   await instance.register(swagger);
 
