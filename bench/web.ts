@@ -1,0 +1,199 @@
+// `pnpm bench:web`: Lighthouse (mobile profile, default throttling) on the pages a candidate uses,
+// served by the production build against a real Postgres, signed in through the session cookie.
+// Writes `web` into bench/results/latest.json and prints a table against the targets.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import lighthouse from 'lighthouse';
+import { freePort } from '../apps/api/test/free-port.ts';
+import { pickBrowser } from '../apps/web/e2e/browser.ts';
+import { Browser, HttpTarget } from './client.ts';
+import { ensureApiBuilt, ROOT, startApi, startPostgres, stopAllChildren } from './processes.ts';
+
+export interface PageScore {
+  performance: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  accessibility: number;
+  bestPractices: number;
+}
+
+/** The targets of a page a candidate feels on a phone. */
+export const WEB_TARGETS = {
+  performance: 95,
+  lcpMs: 2000,
+  tbtMs: 150,
+  cls: 0.05,
+  accessibility: 100,
+  bestPractices: 100,
+};
+
+const log = (line: string) => console.log(line);
+
+function ensureWebBuilt() {
+  const script = "const m = await import('./scripts/toolchain.mjs'); m.ensureWebBuilt();";
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('building the web app failed'))));
+  });
+}
+
+async function chromiumPath(): Promise<string> {
+  const picked = pickBrowser();
+  if (picked.kind === 'system') return picked.path;
+  // The build inside @sparticuz/chromium, a dependency of the web app's e2e tests.
+  const fromWeb = createRequire(path.join(ROOT, 'apps/web/package.json'));
+  const { default: bundled } = (await import(pathToFileURL(fromWeb.resolve('@sparticuz/chromium')).href)) as {
+    default: { executablePath(): Promise<string> };
+  };
+  return bundled.executablePath();
+}
+
+/** A headless Chromium with a DevTools port for Lighthouse. */
+async function launchChromium() {
+  const port = await freePort();
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'saa-lighthouse-'));
+  const child = spawn(
+    await chromiumPath(),
+    [
+      '--headless=new',
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/json/version`).then(
+      () => true,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    port,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      await rm(profile, { recursive: true, force: true, maxRetries: 5 });
+    },
+  };
+}
+
+/** A user with a finished practice (results, review) and a running mock (the exam page). */
+async function prepareUser(origin: string) {
+  const target = new HttpTarget(origin, 4);
+  const me = new Browser(target);
+  const email = `lighthouse-${Date.now()}@example.test`;
+  const signup = await me.send('POST', '/api/auth/signup', { email, password: 'a quiet lighthouse keeper 7' });
+  if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+  const practice = await me.send<{ id: string; questions: { position: number; options: { id: string }[] }[] }>(
+    'POST',
+    '/api/attempts',
+    { mode: 'practice', questionCount: 65 },
+  );
+  for (const q of practice.body.questions.slice(0, 40)) {
+    await me.send('PUT', `/api/attempts/${practice.body.id}/answers/${q.position}`, {
+      selected: [q.options[0]?.id],
+      flagged: q.position % 7 === 0,
+      seq: 1,
+    });
+  }
+  await me.send('POST', `/api/attempts/${practice.body.id}/submit`);
+  const mock = await me.send<{ id: string }>('POST', '/api/attempts', { mode: 'mock' });
+  await target.close();
+  return { cookie: me.cookie ?? '', finished: practice.body.id, running: mock.body.id };
+}
+
+async function audit(url: string, port: number, cookie: string | null): Promise<PageScore> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    // Keep the session: Lighthouse would otherwise clear the origin's storage before loading.
+    disableStorageReset: true,
+    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { categories, audits } = result.lhr;
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+  return {
+    performance: score('performance'),
+    lcpMs: Math.round(value('largest-contentful-paint')),
+    tbtMs: Math.round(value('total-blocking-time')),
+    cls: Math.round(value('cumulative-layout-shift') * 1000) / 1000,
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+  };
+}
+
+function meets(score: PageScore): string[] {
+  const misses: string[] = [];
+  if (score.performance < WEB_TARGETS.performance) misses.push(`performance ${score.performance}`);
+  if (score.lcpMs > WEB_TARGETS.lcpMs) misses.push(`LCP ${score.lcpMs} ms`);
+  if (score.tbtMs > WEB_TARGETS.tbtMs) misses.push(`TBT ${score.tbtMs} ms`);
+  if (score.cls > WEB_TARGETS.cls) misses.push(`CLS ${score.cls}`);
+  if (score.accessibility < WEB_TARGETS.accessibility) misses.push(`accessibility ${score.accessibility}`);
+  if (score.bestPractices < WEB_TARGETS.bestPractices) misses.push(`best practices ${score.bestPractices}`);
+  return misses;
+}
+
+async function main() {
+  await ensureWebBuilt();
+  ensureApiBuilt();
+  const dataParent = await mkdtemp(path.join(os.tmpdir(), 'saa-bench-web-'));
+  const postgres = await startPostgres(process.env.DATABASE_URL, dataParent);
+  const chromium = await launchChromium();
+  try {
+    const api = await startApi(await postgres.createDatabase(`bench_web_${Date.now()}`), { SERVE_WEB: 'true' });
+    const { cookie, finished, running } = await prepareUser(api.url);
+    const pages: [string, string, string | null][] = [
+      ['sign-in', '/signin', null],
+      ['dashboard', '/', cookie],
+      ['exam', `/attempts/${running}`, cookie],
+      ['results', `/attempts/${finished}/results`, cookie],
+      ['review', `/attempts/${finished}/review`, cookie],
+    ];
+    const web: Record<string, PageScore> = {};
+    for (const [name, pathname, pageCookie] of pages) {
+      web[name] = await audit(`${api.url}${pathname}`, chromium.port, pageCookie);
+      const misses = meets(web[name] as PageScore);
+      log(
+        `${name.padEnd(10)} ${JSON.stringify(web[name])} ${misses.length ? `MISSES: ${misses.join(', ')}` : 'meets every target'}`,
+      );
+    }
+    const file = path.join(ROOT, 'bench/results/latest.json');
+    const latest = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+    latest.web = {
+      measuredAt: new Date().toISOString(),
+      machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
+      targets: WEB_TARGETS,
+      pages: web,
+    };
+    await writeFile(file, `${JSON.stringify(latest, null, 2)}\n`);
+    log('wrote web into bench/results/latest.json');
+  } finally {
+    await chromium.stop();
+    await stopAllChildren();
+    await postgres.stop();
+    await rm(dataParent, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
