@@ -186,7 +186,7 @@ async function main() {
     await writeFile(file, `${JSON.stringify(latest, null, 2)}\n`);
     log('wrote web into bench/results/latest.json');
   } finally {
-    await chromium.stop();
+    await chromium.stop().catch((error) => console.error('stopping Chromium:', error));
     await stopAllChildren();
     await postgres.stop();
     await rm(dataParent, { recursive: true, force: true });
