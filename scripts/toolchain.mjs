@@ -22,9 +22,11 @@ function pnpmCommand() {
   return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 }
 
-const PNPM = pnpmCommand();
+// Asking pnpm its version costs about half a second, so only when something must run.
+let PNPM = null;
 
 export function pnpm(...args) {
+  PNPM ??= pnpmCommand();
   const [command, ...prefix] = PNPM;
   const result = spawnSync(command, [...prefix, ...args], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -32,12 +34,44 @@ export function pnpm(...args) {
 
 const SKIPPED = new Set(['node_modules', 'dist', 'generated', 'test-results']);
 
+// Hashing every source on each start costs about a second, so a file's digest is reused while its
+// size and modification time are unchanged (as git does). The digest still covers every file's
+// path and content: a deleted, added or edited file always changes it.
+const CACHE_FILE = path.join(ROOT, 'node_modules/.cache/saa/file-digests.json');
+let fileDigests = null;
+let cacheDirty = false;
+
+function cachedFileDigest(full, stat) {
+  if (fileDigests === null) {
+    try {
+      fileDigests = new Map(Object.entries(JSON.parse(readFileSync(CACHE_FILE, 'utf8'))));
+    } catch {
+      fileDigests = new Map();
+    }
+    process.once('exit', () => {
+      if (!cacheDirty) return;
+      try {
+        mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
+        writeFileSync(CACHE_FILE, JSON.stringify(Object.fromEntries(fileDigests)));
+      } catch {}
+    });
+  }
+  const key = `${full}|${stat.size}|${stat.mtimeMs}`;
+  let digest = fileDigests.get(key);
+  if (!digest) {
+    digest = createHash('sha256').update(readFileSync(full)).digest('hex');
+    fileDigests.set(key, digest);
+    cacheDirty = true;
+  }
+  return digest;
+}
+
 /**
  * A digest of the inputs' paths and contents (files or folders, relative to `root`): any edit,
  * added or deleted file changes it, whatever the modification times say (a checkout, a restore
- * from a cache or a deleted file leaves times that prove nothing).
+ * from a cache or a deleted file leaves times that prove nothing on their own).
  */
-export function inputsDigest(inputs, root = ROOT) {
+export function inputsDigest(inputs, root = ROOT, { cache = root === ROOT } = {}) {
   const hash = createHash('sha256');
   const visit = (relative) => {
     const full = path.join(root, relative);
@@ -45,14 +79,15 @@ export function inputsDigest(inputs, root = ROOT) {
       hash.update(`missing:${relative}\0`);
       return;
     }
-    if (statSync(full).isDirectory()) {
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
       for (const entry of readdirSync(full).sort()) {
         if (!SKIPPED.has(entry)) visit(path.join(relative, entry));
       }
       return;
     }
     hash.update(`file:${relative.split(path.sep).join('/')}\0`);
-    hash.update(readFileSync(full));
+    hash.update(cache ? cachedFileDigest(full, stat) : readFileSync(full));
     hash.update('\0');
   };
   for (const input of [...inputs].sort()) visit(input);

@@ -1,6 +1,7 @@
 // Bundles the API into dist/. The API's own npm dependencies stay external and load from
 // node_modules at run time (native and WASM files included); our workspace packages, their
 // dependencies and the generated Prisma client are bundled in.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
@@ -34,4 +35,8 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+// The question bank, validated and gated once here, so that a start reads JSON instead of parsing
+// and checking 78 YAML files (see db/database.ts). A bank with problems fails the build.
+const bank = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/write-bank.ts'], { stdio: 'inherit' });
+if (bank.status !== 0) process.exit(bank.status ?? 1);
 console.log('built apps/api/dist');

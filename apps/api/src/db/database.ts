@@ -1,8 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Question } from '@saa/contract/question';
 import { buildBank } from '@saa/question-bank/bank';
+import { sourcesDigest } from '@saa/question-bank/sources-digest';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { BANK_DATA_DIR } from '../lib/project-paths.ts';
+import { BANK_DATA_DIR, BUILT_BANK_PATH } from '../lib/project-paths.ts';
 import { explainConnectionError } from './connection-errors.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { applyMigrations } from './migrations.ts';
@@ -57,9 +60,22 @@ export async function migrate(url: string, log: Log): Promise<void> {
   log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 }
 
-export async function seed(url: string, log: Log): Promise<SeedResult> {
+/**
+ * The bank to seed: the JSON the API build wrote (already validated and gated, and quick to read)
+ * when it was built from the sources as they are now, else the YAML sources, validated here.
+ */
+function loadBank(): Question[] {
+  if (existsSync(BUILT_BANK_PATH)) {
+    const built = JSON.parse(readFileSync(BUILT_BANK_PATH, 'utf8')) as { sources: string; questions: Question[] };
+    if (built.sources === sourcesDigest(BANK_DATA_DIR)) return built.questions;
+  }
   const { questions, problems } = buildBank(BANK_DATA_DIR);
   if (problems.length) throw new StartupError(`the question bank has ${problems.length} problems: run pnpm bank:check`);
+  return questions;
+}
+
+export async function seed(url: string, log: Log): Promise<SeedResult> {
+  const questions = loadBank();
   const prisma = createPrismaClient(url, 2);
   try {
     const result = await seedQuestions(prisma, questions);

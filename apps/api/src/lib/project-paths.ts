@@ -22,3 +22,5 @@ export const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 export const WEB_DIST_DIR = path.join(PROJECT_ROOT, 'apps', 'web', 'dist');
 export const BANK_DATA_DIR = path.join(PROJECT_ROOT, 'packages', 'question-bank', 'data');
+/** The bank as checked JSON, written by the API build so that a start need not parse and gate the YAML. */
+export const BUILT_BANK_PATH = path.join(PROJECT_ROOT, 'apps', 'api', 'dist', 'bank.json');
