@@ -12,7 +12,9 @@ export interface BenchOptions {
    * otherwise. Ignored with DATABASE_URL.
    */
   pgDataParent: string;
-  phases: Set<'candidates' | 'ceilings' | 'growth'>;
+  phases: Set<'candidates' | 'cohort' | 'ceilings' | 'growth'>;
+  /** A class sitting a mock together: how many, how long between the starts and the call to submit. */
+  cohort: { candidates: number; classMs: number };
   /**
    * Closed loops (peak searches and ceilings): each run lasts this long, or this many requests;
    * ceilings and the API are measured alternately, `rounds` times, and the best run of each counts.
@@ -30,7 +32,7 @@ export interface BenchOptions {
 const USAGE = `usage: pnpm bench [--quick] [--candidates N] [--phases candidates,ceilings,growth] [--pg-data DIR]
   --quick           a scaled-down run (20 candidates, short loops, smaller growth cases): under two minutes
   --candidates N    concurrent candidates in the exam phase (default 100, 20 with --quick)
-  --phases LIST     run only these phases (default: all)
+  --phases LIST     run only these phases: candidates,cohort,ceilings,growth (default: all)
   --pg-data DIR     keep the embedded Postgres' data in a new folder under DIR (default: /dev/shm, in RAM,
                     where it exists; else the temp dir). E.g. --pg-data /tmp to measure on this disk.
 environment: DATABASE_URL (else the embedded Postgres), DATABASE_POOL_SIZE (default 10)`;
@@ -48,7 +50,7 @@ function defaultPgDataParent(): string {
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   let quick = false;
   let candidates: number | undefined;
-  let phases: BenchOptions['phases'] = new Set(['candidates', 'ceilings', 'growth']);
+  let phases: BenchOptions['phases'] = new Set(['candidates', 'cohort', 'ceilings', 'growth']);
   let pgDataParent: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -59,8 +61,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       if (!Number.isInteger(candidates) || candidates < 1 || candidates > 2000) throw new Error(USAGE);
     } else if (arg === '--phases') {
       const list = (argv[++i] ?? '').split(',');
-      if (!list.every((p) => ['candidates', 'ceilings', 'growth'].includes(p))) throw new Error(USAGE);
-      phases = new Set(list as ('candidates' | 'ceilings' | 'growth')[]);
+      if (!list.every((p) => ['candidates', 'cohort', 'ceilings', 'growth'].includes(p))) throw new Error(USAGE);
+      phases = new Set(list as ('candidates' | 'cohort' | 'ceilings' | 'growth')[]);
     } else if (arg === '--pg-data') {
       pgDataParent = argv[++i];
       if (!pgDataParent) throw new Error(USAGE);
@@ -74,6 +76,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     ? {
         quick,
         candidates: candidates ?? 20,
+        cohort: { candidates: 100, classMs: 75_000 },
         poolSize,
         databaseUrl,
         pgDataParent,
@@ -87,6 +90,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     : {
         quick,
         candidates: candidates ?? 100,
+        cohort: { candidates: 1000, classMs: 180_000 },
         poolSize,
         databaseUrl,
         pgDataParent,

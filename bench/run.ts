@@ -15,6 +15,7 @@ import {
   sustainedPeak,
 } from './ceilings.ts';
 import { HttpTarget } from './client.ts';
+import { runCohort } from './cohort.ts';
 import { type DiskProbeSummary, startDiskProbe } from './disk-probe.ts';
 import { type GrowthResult, runGrowth } from './growth.ts';
 import { Recorder, type Summary } from './latency.ts';
@@ -99,6 +100,15 @@ export interface BenchResults {
    * for CPU and WAL), on the clock of the commit probe's stalls; a table's last run only.
    */
   autovacuumsDuringHalfPeak: AutovacuumRun[] | null;
+  /** A class sitting a mock together (see bench/cohort.ts). */
+  cohort?: {
+    candidates: number;
+    classMs: number;
+    endpoints: Record<string, Summary>;
+    errors: number;
+    lost: number;
+    answersChecked: number;
+  };
   /** `pnpm start` until the API answers, on a built tree (first start and restart). */
   startup?: StartupResult;
 }
@@ -275,6 +285,54 @@ async function main(options: BenchOptions) {
       log(
         `  ${saves} saves (${stale} deliberately stale) in ${(recorder.durationMs / 1000).toFixed(1)} s; ` +
           `${errors.length} errors; ${lost.lost} of ${lost.checked} acknowledged answers lost`,
+      );
+    }
+
+    if (options.phases.has('cohort')) {
+      const { candidates, classMs } = options.cohort;
+      log(
+        `cohort: a class of ${candidates} starts a mock within 10 s, answers for ${classMs / 1000} s, submits within 10 s…`,
+      );
+      const recorder = new Recorder();
+      const done = watch('cohort');
+      const { outcomes, errors } = await runCohort({
+        target,
+        recorder,
+        runId,
+        candidates,
+        classMs,
+        burstMs: 10_000,
+        thinkMs: { min: 5_000, max: 60_000 },
+      });
+      done();
+      addErrors(
+        'cohort',
+        errors.length,
+        errors.map((e) => `${e.step} ${e.status}: ${e.detail}`),
+      );
+      const lost = await countLost(db, outcomes);
+      const endpoints = recorder.summaries();
+      results.cohort = {
+        candidates,
+        classMs,
+        endpoints,
+        errors: errors.length,
+        lost: lost.lost,
+        answersChecked: lost.checked,
+      };
+      results.lost += lost.lost;
+      results.errorExamples.push(...lost.examples);
+      for (const [name, limit] of [
+        ['start', 500],
+        ['submit', 500],
+        ['save', 50],
+      ] as const) {
+        const p99 = endpoints[name]?.p99 ?? Number.NaN;
+        results.targets[`cohort ${name} p99`] = { target: `<= ${limit} ms`, value: p99, met: p99 <= limit };
+      }
+      results.targets['cohort errors'] = { target: '= 0', value: errors.length, met: errors.length === 0 };
+      log(
+        `cohort: start p99 ${endpoints.start?.p99} ms, read p99 ${endpoints.read?.p99} ms, save p99 ${endpoints.save?.p99} ms, submit p99 ${endpoints.submit?.p99} ms, ${errors.length} errors, ${lost.lost} lost of ${lost.checked}`,
       );
     }
 
