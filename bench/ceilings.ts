@@ -87,11 +87,12 @@ export async function helloVsGetAttempt(
   workers: SaveWorker[],
   concurrency: number,
   settings: LoopSettings & { rounds: number },
-): Promise<{ hello: LoopSummary; getAttempt: LoopSummary }> {
+): Promise<{ hello: LoopSummary; getAttempt: LoopSummary; rawRead: LoopSummary }> {
   const hello = new HttpTarget(helloUrl, concurrency);
   const best = (a: LoopSummary | null, b: LoopSummary) => (a && a.rps >= b.rps ? a : b);
   let helloBest: LoopSummary | null = null;
   let getBest: LoopSummary | null = null;
+  let rawBest: LoopSummary | null = null;
   try {
     for (let round = 0; round < settings.rounds; round++) {
       const helloRun = await closedLoop(
@@ -111,8 +112,22 @@ export async function helloVsGetAttempt(
         { concurrency, ...settings },
       );
       getBest = best(getBest, loopSummary(getRun, concurrency));
+      // The same rows with raw pg and JSON.stringify from a bare Fastify route (bench/hello-server.ts).
+      const rawRun = await closedLoop(
+        async (_i, w) => {
+          const worker = workers[w % workers.length] as SaveWorker;
+          const res = await hello.send('GET', `/attempts/${worker.attempt.id}`);
+          return res.status === 200;
+        },
+        { concurrency, ...settings },
+      );
+      rawBest = best(rawBest, loopSummary(rawRun, concurrency));
     }
-    return { hello: helloBest as LoopSummary, getAttempt: getBest as LoopSummary };
+    return {
+      hello: helloBest as LoopSummary,
+      getAttempt: getBest as LoopSummary,
+      rawRead: rawBest as LoopSummary,
+    };
   } finally {
     await hello.close();
   }

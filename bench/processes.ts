@@ -187,11 +187,16 @@ export async function startApi(databaseUrl: string, env: Record<string, string>)
 }
 
 /** The hello-world Fastify server (bench/hello-server.ts) on a free port. */
-export async function startHello(): Promise<ChildServer> {
+export async function startHello(databaseUrl?: string): Promise<ChildServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/hello-server.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), NODE_ENV: 'production' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      NODE_ENV: 'production',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);
