@@ -12,25 +12,31 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('the exam clock', () => {
-  it('submits a 1-minute exam by itself at zero and shows the results', { timeout: 120_000 }, async () => {
+  it('submits a 1-minute exam by itself at zero and shows the results', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signUpViaApi(page, baseUrl, 'timer');
     const client = api(page, baseUrl);
     const attempt = await client.createAttempt({ mode: 'practice', questionCount: 3, timeLimitMinutes: 1 });
 
+    // The page's clock is fake (Date, timers, performance.now), so a minute passes at once instead
+    // of in real time. The server keeps its real clock: the runner's submit at zero arrives before
+    // the real deadline and is accepted as a submit, as it would be from a device whose clock runs
+    // a little ahead; the server's own expiry at the deadline is tested in the API suite.
+    await page.clock.install();
     await page.goto(`${baseUrl}/attempts/${attempt.id}`);
     await page.getByRole('heading', { name: 'Question 1 of 3' }).waitFor();
     await page.keyboard.press('1');
+    await expect.poll(async () => (await client.getAttempt(attempt.id)).questions[0]?.answer?.selected.length).toBe(1);
     const timer = page.locator('.timer-value');
-    const start = (await timer.textContent()) ?? '';
-    expect(start).toMatch(/^[01]:\d\d$/);
+    expect((await timer.textContent()) ?? '').toMatch(/^[01]:\d\d$/);
 
     // Nothing is clicked from here: at zero the runner submits and opens the results.
-    await page.waitForURL(`${baseUrl}/attempts/${attempt.id}/results`, { timeout: 80_000 });
+    await page.clock.fastForward('01:05');
+    await page.waitForURL(`${baseUrl}/attempts/${attempt.id}/results`, { timeout: 20_000 });
     await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
     const stored = await client.getAttempt(attempt.id);
-    expect(['submitted', 'expired']).toContain(stored.status);
+    expect(stored.status).toBe('submitted');
     expect(stored.result?.answered).toBe(1);
     await context.close();
   });
