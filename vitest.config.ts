@@ -7,7 +7,8 @@ export default defineConfig({
     projects: [
       'packages/*',
       'apps/api',
-      'apps/web',
+      'apps/web/vitest.config.ts',
+      'apps/web/vitest.unit.config.ts',
       { test: { name: 'scripts', include: ['scripts/**/*.test.ts'], environment: 'node' } },
     ],
   },

@@ -10,7 +10,12 @@ export type SyncStatus =
   /** The session ended: answers stay queued until the user signs in again. */
   | { kind: 'signed-out' }
   /** The server no longer accepts answers (time is up or the attempt was submitted elsewhere). */
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  /**
+   * The server does not know this attempt (404): another account signed in, or it was deleted.
+   * Unsent answers are kept on this device, never discarded, and nothing more is sent.
+   */
+  | { kind: 'missing' };
 
 export interface AnswerQueueCallbacks {
   send: (position: number, body: SaveAnswerRequest) => Promise<SaveAnswerResponse>;
@@ -19,6 +24,8 @@ export interface AnswerQueueCallbacks {
   onRejected: (position: number) => void;
   onClosed: () => void;
   onUnauthorized: () => void;
+  /** The server does not know the attempt: keep the answers, tell the user. */
+  onMissing?: () => void;
 }
 
 const MAX_PARALLEL = 4;
@@ -27,9 +34,11 @@ const MAX_DELAY_MS = 30_000;
 
 // Codes and statuses meaning "this attempt takes no more answers" rather than "this answer is wrong".
 function isClosedError(error: ApiError): boolean {
-  if (error.status === 404 || error.status === 410) return true;
   return error.status === 409 && /closed|expired|submitted|not_in_progress|finished/.test(error.code ?? '');
 }
+
+// The attempt is unknown to the server for this session: not a reason to drop what is unsent.
+const isMissingError = (error: ApiError) => error.status === 404 || error.status === 410;
 
 /**
  * The autosave engine of one attempt. Every change is written to localStorage before anything is
@@ -168,7 +177,7 @@ export class AnswerQueue {
   }
 
   private readonly retryNow = () => {
-    if (this.disposed || this.status.kind === 'closed') return;
+    if (this.disposed || this.status.kind === 'closed' || this.status.kind === 'missing') return;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     if (this.status.kind === 'offline' || this.status.kind === 'signed-out') this.setStatus({ kind: 'saving' });
@@ -189,6 +198,7 @@ export class AnswerQueue {
       this.disposed ||
       this.retryTimer !== null ||
       this.status.kind === 'closed' ||
+      this.status.kind === 'missing' ||
       this.status.kind === 'signed-out' ||
       this.status.kind === 'offline'
     );
@@ -237,6 +247,12 @@ export class AnswerQueue {
     if (error instanceof ApiError && error.status === 401) {
       this.setStatus({ kind: 'signed-out' });
       this.callbacks.onUnauthorized();
+      this.notifyWaiters();
+      return;
+    }
+    if (error instanceof ApiError && isMissingError(error)) {
+      this.setStatus({ kind: 'missing' });
+      this.callbacks.onMissing?.();
       this.notifyWaiters();
       return;
     }

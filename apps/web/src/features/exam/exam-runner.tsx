@@ -209,6 +209,15 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
         </div>
       </header>
 
+      {status.kind === 'missing' && (
+        <div className="banner banner-bad exam-missing" role="alert">
+          <strong>This attempt was not found on the server for the account you are signed in with.</strong>{' '}
+          {queue.pendingCount() > 0
+            ? `Your ${queue.pendingCount()} unsent ${queue.pendingCount() === 1 ? 'answer is' : 'answers are'} kept on this device, not deleted. `
+            : 'Nothing unsent was lost. '}
+          If you signed in with another account, sign in again with the one that started this attempt and reload.
+        </div>
+      )}
       <div className="time-warning" role="alert">
         {warning !== null && (
           <p className="banner banner-warn">

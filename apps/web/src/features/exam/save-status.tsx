@@ -7,6 +7,7 @@ const TEXT: Record<SyncStatus['kind'], string> = {
   offline: 'Offline: answers kept on this device, retrying',
   'signed-out': 'Signed out: answers kept on this device',
   closed: 'Time is up: answers are no longer accepted',
+  missing: 'Not found on the server: answers kept on this device',
 };
 
 /**
@@ -22,7 +23,7 @@ export function SaveStatus({ status, pending }: { status: SyncStatus; pending: n
   const [announcement, setAnnouncement] = useState('');
   const troubled = useRef(false);
   useEffect(() => {
-    if (status.kind === 'offline' || status.kind === 'signed-out' || status.kind === 'closed') {
+    if (status.kind !== 'saved' && status.kind !== 'saving') {
       if (!troubled.current) setAnnouncement(TEXT[status.kind]);
       troubled.current = true;
     } else if (status.kind === 'saved' && troubled.current) {
