@@ -5,4 +5,7 @@ import { ensureApiBuilt, ensureInstalled, ensureWebBuilt, pnpm } from './toolcha
 ensureInstalled();
 ensureWebBuilt();
 ensureApiBuilt();
-pnpm('exec', 'vitest', 'run', ...process.argv.slice(2));
+// The default reporter unless others are asked for, plus the ten slowest tests at the end.
+const args = process.argv.slice(2);
+const reporters = args.some((a) => a.startsWith('--reporter')) ? [] : ['--reporter=default'];
+pnpm('exec', 'vitest', 'run', ...reporters, '--reporter=./scripts/slowest-tests-reporter.ts', ...args);
