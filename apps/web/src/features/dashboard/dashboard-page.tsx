@@ -32,6 +32,10 @@ export function DashboardPage() {
 
   const data = stats.data;
   const isNew = data.attemptsSubmitted === 0 && recent.data.items.length === 0;
+  // Only mocks carry an estimated scaled score: practice and drills are not exam-like.
+  const mockTrend = data.trend.flatMap((t) =>
+    t.scaledScore === null ? [] : [{ at: t.submittedAt, scaledScore: t.scaledScore }],
+  );
 
   return (
     <div className="dashboard">
@@ -44,13 +48,10 @@ export function DashboardPage() {
             <ReadinessCard readiness={data.readiness} />
             <section className="card" aria-labelledby="trend-heading">
               <h2 id="trend-heading">Score trend</h2>
-              {data.trend.length === 0 ? (
-                <p className="muted">Finish an attempt to start the trend line.</p>
+              {mockTrend.length === 0 ? (
+                <p className="muted">Finish a mock exam to start the trend line (practice sets are not exam-like).</p>
               ) : (
-                <ScoreTrendChart
-                  title="Estimated scaled score per attempt"
-                  points={data.trend.map((t) => ({ at: t.submittedAt, scaledScore: t.scaledScore }))}
-                />
+                <ScoreTrendChart title="Estimated scaled score per mock exam" points={mockTrend} />
               )}
             </section>
           </div>

@@ -43,12 +43,12 @@ export function HistoryPage() {
                   error={stats.error}
                   onRetry={() => void stats.refetch()}
                 />
-              ) : stats.data.trend.length === 0 ? (
-                <p className="muted">Finish an attempt to start the trend line.</p>
+              ) : mockTrend(stats.data.trend).length === 0 ? (
+                <p className="muted">Finish a mock exam to start the trend line (practice sets are not exam-like).</p>
               ) : (
                 <ScoreTrendChart
-                  title="Estimated scaled score, last 50 scored attempts"
-                  points={stats.data.trend.map((t) => ({ at: t.submittedAt, scaledScore: t.scaledScore }))}
+                  title="Estimated scaled score of your mock exams"
+                  points={mockTrend(stats.data.trend)}
                 />
               )}
             </section>
@@ -65,4 +65,9 @@ export function HistoryPage() {
       )}
     </div>
   );
+}
+
+/** Only mocks carry an estimated scaled score: practice sets and drills are not exam-like. */
+function mockTrend(trend: { submittedAt: string; scaledScore: number | null }[]) {
+  return trend.flatMap((t) => (t.scaledScore === null ? [] : [{ at: t.submittedAt, scaledScore: t.scaledScore }]));
 }

@@ -9,6 +9,7 @@ import { formatDateTime, formatDuration, formatPercent, MODE_LABEL, plural } fro
 import { usePageTitle } from '../../lib/page-title.ts';
 import { PASS_PERCENT } from '../../lib/pass-percent.ts';
 import './results.css';
+import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
 
 export function ResultsPage() {
   const { id = '' } = useParams();
@@ -51,13 +52,14 @@ export function ResultsPage() {
 }
 
 function Results({ attempt, result }: { attempt: AttemptResponse; result: AttemptResult }) {
-  const wrong = result.total - result.correct;
-  const unanswered = result.total - result.answered;
+  const { wrong, unanswered } = result;
+  const missed = wrong + unanswered;
   const limitSeconds = attempt.deadline ? (Date.parse(attempt.deadline) - Date.parse(attempt.startedAt)) / 1000 : null;
   const slowest = result.questionTimes
-    .filter((q) => q.seconds > 0)
+    .flatMap((q) => (q.seconds !== null && q.seconds > 0 ? [{ position: q.position, seconds: q.seconds }] : []))
     .sort((a, b) => b.seconds - a.seconds)
     .slice(0, 5);
+  const measured = result.questionTimes.some((q) => q.measured);
 
   return (
     <div className="results">
@@ -77,22 +79,35 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
           Score
         </h2>
         <div className="score-main">
-          <p className="score-number">
-            <span className="big-number">{result.scaledScore}</span>
-            <span className="big-number-label">
-              estimated scaled score
-              <br />
-              (100–1000, pass mark {result.passingScore})
-            </span>
-          </p>
-          <p className={`verdict-large ${result.passed ? 'verdict-good' : 'verdict-bad'}`}>
-            {result.passed ? 'Pass' : 'Below the pass mark'}
-            <span className="verdict-detail">
-              {result.passed
-                ? ` · ${result.scaledScore - result.passingScore} points above ${result.passingScore}`
-                : ` · ${result.passingScore - result.scaledScore} points short of ${result.passingScore}`}
-            </span>
-          </p>
+          {result.scaledScore !== null && result.passed !== null ? (
+            <>
+              <p className="score-number">
+                <span className="big-number">{result.scaledScore}</span>
+                <span className="big-number-label">
+                  estimated scaled score
+                  <br />
+                  (100–1000, pass mark {result.passingScore})
+                </span>
+              </p>
+              <p className={`verdict-large ${result.passed ? 'verdict-good' : 'verdict-bad'}`}>
+                {result.passed ? 'Pass' : 'Below the pass mark'}
+                <span className="verdict-detail">
+                  {result.passed
+                    ? ` · ${result.scaledScore - result.passingScore} points above ${result.passingScore}`
+                    : ` · ${result.passingScore - result.scaledScore} points short of ${result.passingScore}`}
+                </span>
+              </p>
+            </>
+          ) : (
+            <p className="score-number">
+              <span className="big-number">{formatPercent(result.percent)}</span>
+              <span className="big-number-label">
+                {result.correct} of {result.total} correct
+                <br />
+                No scaled score: you chose this set's topics, so it says little about the exam. Mocks give an estimate.
+              </span>
+            </p>
+          )}
         </div>
         <dl className="score-facts">
           <div>
@@ -103,7 +118,7 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
           </div>
           <div>
             <dt>Wrong</dt>
-            <dd>{wrong - unanswered}</dd>
+            <dd>{wrong}</dd>
           </div>
           <div>
             <dt>Unanswered</dt>
@@ -117,14 +132,15 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
             </dd>
           </div>
         </dl>
-        <EstimateNote />
+        {result.scaledScore !== null && <EstimateNote />}
+        <PractiseFromAttempt attempt={attempt} />
         <div className="actions">
           <Link to={`/attempts/${attempt.id}/review`} className="button">
             Review all answers
           </Link>
-          {wrong > 0 && (
-            <Link to={`/attempts/${attempt.id}/review?filter=wrong`} className="button button-secondary">
-              Review the {plural(wrong, 'missed question')}
+          {missed > 0 && (
+            <Link to={`/attempts/${attempt.id}/review?filter=missed`} className="button button-secondary">
+              Review the {plural(missed, 'missed question')}
             </Link>
           )}
           <Link to="/" className="button button-secondary">
@@ -164,7 +180,11 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
               ))}
             </ol>
           )}
-          <p className="muted small">Estimated from when each answer was first saved.</p>
+          <p className="muted small">
+            {measured
+              ? 'Time each question was on screen, as your browser measured it.'
+              : 'Estimated from when each answer was first saved.'}
+          </p>
         </section>
       </div>
 

@@ -29,7 +29,7 @@ export function ReviewItem({ item }: { item: Item }) {
         {item.flagged && <span className="pill pill-flag">Flagged</span>}
         {item.seconds !== null && <span className="muted small">Time spent: {formatDuration(item.seconds)}</span>}
       </header>
-      <p className="review-section muted">Notes section: {item.sectionTitle}</p>
+      <p className="review-section muted">Topic: {item.sectionTitle}</p>
       <p className="stem">{item.stem}</p>
       <p className="answer-compare">
         <span>

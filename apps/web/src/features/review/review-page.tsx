@@ -6,15 +6,17 @@ import { ApiError } from '../../lib/api-client.ts';
 import { plural } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useReview } from './api/get-review.ts';
-import { DrillThese } from './drill-these.tsx';
 import { ReviewItem } from './review-item.tsx';
 import './review.css';
+import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
+import { useAttempt } from '../../lib/api/get-attempt.ts';
 
 const FILTERS: { value: ReviewFilter; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'wrong', label: 'Wrong' },
-  { value: 'flagged', label: 'Flagged' },
   { value: 'unanswered', label: 'Unanswered' },
+  { value: 'missed', label: 'Missed' },
+  { value: 'flagged', label: 'Flagged' },
 ];
 
 const EMPTY: Record<ReviewFilter, string> = {
@@ -22,6 +24,7 @@ const EMPTY: Record<ReviewFilter, string> = {
   wrong: 'No wrong answers here. Well done!',
   flagged: 'You flagged no questions in this attempt.',
   unanswered: 'You answered every question.',
+  missed: 'Nothing missed: every question was answered correctly.',
 };
 
 export function ReviewPage() {
@@ -31,7 +34,7 @@ export function ReviewPage() {
   const filter: ReviewFilter = parsed.success ? parsed.data : 'all';
   usePageTitle('Review');
   const review = useReview(id, filter);
-  const wrong = useReview(id, 'wrong');
+  const attempt = useAttempt(id);
   const { hash } = useLocation();
 
   // Links from the results page point at one question (#question-12): scroll there once loaded.
@@ -54,7 +57,7 @@ export function ReviewPage() {
             <Link to={`/attempts/${id}/results`}>Back to the results</Link>
           </p>
         </div>
-        {wrong.data && <DrillThese wrong={wrong.data.items} />}
+        {attempt.data?.result && <PractiseFromAttempt attempt={attempt.data} />}
       </div>
       <nav aria-label="Filter questions" className="segmented">
         {FILTERS.map((f) => (
@@ -65,6 +68,7 @@ export function ReviewPage() {
             replace
           >
             {f.label}
+            {review.data && <span className="filter-count"> ({review.data.counts[f.value]})</span>}
           </Link>
         ))}
       </nav>
