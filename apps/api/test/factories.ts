@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { type AttemptQuestion, type AttemptResponse, SubmitResponse } from '@saa/contract/attempts';
 import type { Question } from '@saa/contract/question';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import request, { type Agent as TestAgent } from 'supertest';
+import { testDatabaseUrl } from './build-test-app.ts';
 
 let counter = 0;
 
@@ -53,11 +55,36 @@ export async function signedInAgent(app: FastifyInstance, email = uniqueEmail())
   return { agent, user: res.body.user, email, password: TEST_PASSWORD };
 }
 
-/** Starts an attempt for the agent's user and returns the AttemptResponse. */
-export async function startAttempt(agent: TestAgent, body: Record<string, unknown>): Promise<AttemptResponse> {
+/** A question of a running attempt, with the bank id the API never sends before the review (tests only). */
+export type KnownQuestion = AttemptQuestion & { questionId: string };
+export type KnownAttempt = Omit<AttemptResponse, 'questions'> & { questions: KnownQuestion[] };
+
+let bankIdReader: pg.Pool | null = null;
+
+/** Adds each question's bank id, read from the database: what tests know and browsers never see. */
+export async function withBankIds(attempt: AttemptResponse): Promise<KnownAttempt> {
+  if (!bankIdReader) {
+    bankIdReader = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2, idleTimeoutMillis: 1000 });
+    // The worker's database is dropped when its files finish: idle clients then get "terminating
+    // connection", which must not count as an unhandled error of the test run.
+    bankIdReader.on('error', () => {});
+  }
+  const { rows } = await bankIdReader.query<{ position: number; question_id: string }>(
+    'SELECT position, question_id FROM attempt_items WHERE attempt_id = $1::uuid',
+    [attempt.id],
+  );
+  const ids = new Map(rows.map((r) => [r.position, r.question_id]));
+  return {
+    ...attempt,
+    questions: attempt.questions.map((q) => ({ ...q, questionId: ids.get(q.position) ?? '' })),
+  };
+}
+
+/** Starts an attempt for the agent's user and returns the AttemptResponse, with bank ids added for the test. */
+export async function startAttempt(agent: TestAgent, body: Record<string, unknown>): Promise<KnownAttempt> {
   const res = await agent.post('/api/attempts').send(body);
   if (res.status !== 201) throw new Error(`starting an attempt failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as AttemptResponse;
+  return withBankIds(res.body as AttemptResponse);
 }
 
 /** The keyed option ids of a question, read from the database (tests only: the API never tells). */
@@ -70,7 +97,7 @@ export async function correctOptionIds(app: FastifyInstance, questionId: string)
 }
 
 /** A wrong answer of the right size for the question. */
-export async function wrongOptionIds(app: FastifyInstance, question: AttemptQuestion): Promise<string[]> {
+export async function wrongOptionIds(app: FastifyInstance, question: KnownQuestion): Promise<string[]> {
   const right = new Set(await correctOptionIds(app, question.questionId));
   const wrong = question.options.map((o) => o.id).filter((id) => !right.has(id));
   return wrong.slice(0, question.choose);
@@ -91,7 +118,7 @@ export async function rewindAttempt(app: FastifyInstance, attemptId: string, sec
 export async function answerAndSubmit(
   app: FastifyInstance,
   me: SignedIn,
-  attempt: AttemptResponse,
+  attempt: KnownAttempt,
   verdicts: boolean[],
 ): Promise<SubmitResponse> {
   for (const [i, right] of verdicts.entries()) {

@@ -53,7 +53,7 @@ export function api(page: Page, baseUrl: string) {
 interface FinishOptions {
   /** Share of questions answered at all. */
   answered?: number;
-  /** Answer keys by question id (see learnKeys); known questions are answered right, except every 7th. */
+  /** Answer keys by question stem (see learnKeys; running attempts carry no bank ids); known questions are answered right, except every 7th. */
   keys?: Map<string, string[]>;
 }
 
@@ -72,7 +72,7 @@ export async function finishedAttempt(
   let seq = 1;
   const toAnswer = Math.round(attempt.questionCount * answered);
   for (const q of attempt.questions.slice(0, toAnswer)) {
-    const key = keys?.get(q.questionId);
+    const key = keys?.get(q.stem);
     const selected = key && q.position % 7 !== 0 ? key : q.options.slice(0, q.choose).map((o) => o.id);
     await client.save(attempt.id, q.position, { selected, flagged: q.position % 9 === 4, seq: seq++ });
   }
@@ -101,7 +101,7 @@ export async function learnKeys(page: Page, baseUrl: string, maxQuestions: numbe
   for (const q of attempt.questions) {
     const selected = q.options.slice(0, q.choose).map((o) => o.id);
     const saved = await client.save(attempt.id, q.position, { selected, flagged: false, seq: seq++ });
-    if (saved.feedback) keys.set(q.questionId, saved.feedback.correctOptionIds);
+    if (saved.feedback) keys.set(q.stem, saved.feedback.correctOptionIds);
   }
   await client.submit(attempt.id);
   return { keys, request: { ...request, feedback: 'deferred' as const, timeLimitMinutes: total * 2 } };

@@ -83,10 +83,13 @@ export const AnswerFeedback = z.object({
 });
 export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
 
-/** A question as shown while an attempt runs: no key, no rationale, no explanation. */
+/**
+ * A question as shown while an attempt runs: no key, no rationale, no explanation, and no bank id
+ * (ids can hint at the answer): a question is known by its position in the attempt. The bank id
+ * appears from the review on.
+ */
 export const AttemptQuestion = z.object({
   position: z.number().int(),
-  questionId: z.string(),
   type: QuestionType,
   /** How many options to choose: 1, 2 or 3. */
   choose: z.number().int(),

@@ -1,4 +1,3 @@
-import type { AttemptResponse } from '@saa/contract/attempts';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +39,7 @@ describe('drawing a mock from a bank larger than the window', () => {
     const { agent } = await signedInAgent(app);
     const seen = new Set<string>();
     for (let i = 0; i < 5; i++) {
-      const attempt: AttemptResponse = await startAttempt(agent, { mode: 'mock' });
+      const attempt = await startAttempt(agent, { mode: 'mock' });
       const ids = attempt.questions.map((q) => q.questionId);
       const domains = attempt.questions.reduce<Record<string, number>>((acc, q) => {
         acc[q.domain] = (acc[q.domain] ?? 0) + 1;

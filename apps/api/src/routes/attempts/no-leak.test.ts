@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
-import { correctOptionIds, type SignedIn, signedInAgent } from '../../../test/factories.ts';
+import { correctOptionIds, type SignedIn, signedInAgent, withBankIds } from '../../../test/factories.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -13,7 +13,10 @@ afterAll(() => app.close());
 
 const KEY_WORDS = ['rationale', 'correct"', 'explanation', 'correctOptionIds', 'correction'];
 
-/** The key of every question in the attempt, as stored: none of this text may reach the client. */
+/**
+ * The key of every question in the attempt, as stored, and its bank id (descriptive ids can hint at
+ * the answer): none of this may reach the client while the attempt runs.
+ */
 async function secretsOf(attemptId: string): Promise<string[]> {
   const items = await app.prisma.attemptItem.findMany({
     where: { attemptId },
@@ -22,7 +25,12 @@ async function secretsOf(attemptId: string): Promise<string[]> {
   return items.flatMap((item) => {
     const v = item.questionVersionRef;
     const options = v.options as { rationale: string }[];
-    return [v.explanation, ...options.map((o) => o.rationale), ...(v.correction ? [v.correction] : [])];
+    return [
+      item.questionId,
+      v.explanation,
+      ...options.map((o) => o.rationale),
+      ...(v.correction ? [v.correction] : []),
+    ];
   });
 }
 
@@ -100,8 +108,8 @@ describe('no answer leaks while an attempt is in progress', () => {
     expectNoKey(before, secrets, 'GET attempt before answering');
 
     // Answer question 1 in full: its feedback (by design) is the only key that may appear.
-    const q1 = attempt.questions[0] as AttemptResponse['questions'][number];
-    const selected = await correctOptionIds(app, q1.questionId);
+    const known = await withBankIds(attempt);
+    const selected = await correctOptionIds(app, known.questions[0]?.questionId ?? '');
     const answered = await me.agent
       .put(`/api/attempts/${attempt.id}/answers/1`)
       .send({ selected, flagged: false, seq: 1 })
@@ -122,5 +130,32 @@ describe('no answer leaks while an attempt is in progress', () => {
       .expect(200);
     expectNoKey(flagOnly, secrets, 'PUT flag only (immediate)');
     expect(q2.answer).toBeNull();
+  });
+
+  it('never names a question by any bank id while an attempt runs', async () => {
+    // Every id in the bank, not only this attempt's: an id must not appear in any in-progress body.
+    const bankIds = (await app.prisma.question.findMany({ select: { id: true } })).map((q) => q.id);
+    expect(bankIds.length).toBeGreaterThan(500);
+    const me = await signedInAgent(app);
+    const bodies: [string, string][] = [];
+    for (const request of [{ mode: 'mock' }, { mode: 'practice', feedback: 'immediate', questionCount: 4 }]) {
+      const create = await me.agent.post('/api/attempts').send(request).expect(201);
+      const attempt = create.body as AttemptResponse;
+      bodies.push(['POST attempts', create.text]);
+      const known = await withBankIds(attempt);
+      const first = known.questions[0];
+      const selected = await correctOptionIds(app, first?.questionId ?? '');
+      const saved = await me.agent
+        .put(`/api/attempts/${attempt.id}/answers/1`)
+        .send({ selected, flagged: true, seq: 1 });
+      bodies.push(['PUT answer', saved.text]);
+      bodies.push(['GET attempt', (await me.agent.get(`/api/attempts/${attempt.id}`).expect(200)).text]);
+      bodies.push(['GET list', (await me.agent.get('/api/attempts').expect(200)).text]);
+      bodies.push(['GET stats', (await me.agent.get('/api/stats').expect(200)).text]);
+    }
+    for (const [what, body] of bodies) {
+      const named = bankIds.filter((id) => body.includes(`"${id}"`) || body.includes(`/${id}`));
+      expect(named, what).toEqual([]);
+    }
   });
 });

@@ -1,9 +1,10 @@
-import { type AttemptResponse, SaveAnswerResponse } from '@saa/contract/attempts';
+import { SaveAnswerResponse } from '@saa/contract/attempts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
 import {
   correctOptionIds,
+  type KnownQuestion,
   type SignedIn,
   signedInAgent,
   startAttempt,
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type Question = AttemptResponse['questions'][number];
+type Question = KnownQuestion;
 const sectionSize = (id: string) => catalog.sections.find((s) => s.id === id)?.questionCount ?? 0;
 
 describe('POST /api/attempts (practice)', () => {

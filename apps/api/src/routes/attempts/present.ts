@@ -54,7 +54,6 @@ export function feedbackFor(
 export function presentQuestion(item: PresentableItem, immediate: boolean): AttemptQuestion {
   const question: AttemptQuestion = {
     position: item.position,
-    questionId: item.questionId,
     type: item.choose > 1 ? 'multiple' : 'single',
     choose: item.choose,
     stem: item.stem,

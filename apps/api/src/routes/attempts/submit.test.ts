@@ -1,8 +1,15 @@
-import { type AttemptResponse, ReviewResponse, SubmitResponse } from '@saa/contract/attempts';
+import { ReviewResponse, SubmitResponse } from '@saa/contract/attempts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
-import { correctOptionIds, signedInAgent, startAttempt, wrongOptionIds } from '../../../test/factories.ts';
+import {
+  correctOptionIds,
+  type KnownAttempt,
+  type KnownQuestion,
+  signedInAgent,
+  startAttempt,
+  wrongOptionIds,
+} from '../../../test/factories.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -10,12 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type Question = AttemptResponse['questions'][number];
+type Question = KnownQuestion;
 
 /** Answers `right` questions correctly, `wrong` wrongly (one of them flagged), leaves the rest. */
 async function answer(
   agent: Awaited<ReturnType<typeof signedInAgent>>['agent'],
-  attempt: AttemptResponse,
+  attempt: KnownAttempt,
   right: Question[],
   wrong: Question[],
 ) {
