@@ -12,5 +12,7 @@ export const ProblemResponse = z.object({
   /** Set on validation errors: each failing field and what is wrong with it. */
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   requestId: z.string().optional(),
+  /** 409 mock_in_progress: the mock already running, to resume instead of starting another. */
+  attemptId: z.string().optional(),
 });
 export type ProblemResponse = z.infer<typeof ProblemResponse>;

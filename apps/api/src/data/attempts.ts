@@ -1,4 +1,11 @@
-import type { AttemptMode, AttemptResult, AttemptStatus, FeedbackMode } from '@saa/contract/attempts';
+import type {
+  AttemptMode,
+  AttemptResult,
+  AttemptStatus,
+  FeedbackMode,
+  PracticePool,
+  PracticeSource,
+} from '@saa/contract/attempts';
 import type { DomainId } from '@saa/contract/domains';
 import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
 import type { Db } from '../db/prisma-client.ts';
@@ -48,7 +55,14 @@ export interface NewAttempt {
   feedback: FeedbackMode;
   startedAt: Date;
   deadline: Date | null;
-  filters: { domains: string[] | null; sections: string[] | null; style: QuestionStyle | null } | null;
+  /** What a practice was drawn from, kept for the record (JSON). */
+  filters: {
+    domains: string[] | null;
+    sections: string[] | null;
+    style: QuestionStyle | null;
+    pool: PracticePool;
+    source: PracticeSource | null;
+  } | null;
   items: Pick<
     ItemRow,
     'position' | 'questionId' | 'questionVersion' | 'domain' | 'section' | 'choose' | 'optionOrder'
@@ -179,4 +193,23 @@ export async function claimOverdue(db: Db, now: Date, skip: string[] = []): Prom
     LIMIT 1
     FOR UPDATE SKIP LOCKED`;
   return rows[0]?.id ?? null;
+}
+
+/**
+ * Takes this user's start lock for the rest of the transaction, or returns false at once when
+ * another start of theirs holds it: a burst of starts from one user then uses one connection at a
+ * time and answers the rest immediately, instead of queueing them all on the lock.
+ */
+export async function tryLockStartsOf(db: Db, userId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ locked: boolean }[]>`
+    SELECT pg_try_advisory_xact_lock(hashtextextended('start:' || ${userId}, 0)) AS locked`;
+  return rows[0]?.locked === true;
+}
+
+/** The user's attempts that still take answers (running and before their deadline). */
+export function openAttemptsOf(db: Db, userId: string, now: Date): Promise<{ id: string; mode: AttemptMode }[]> {
+  return db.$queryRaw<{ id: string; mode: AttemptMode }[]>`
+    SELECT id::text, mode::text FROM attempts
+    WHERE user_id = ${userId}::uuid AND status = 'in_progress' AND (deadline IS NULL OR deadline > ${now})
+    ORDER BY started_at DESC`;
 }

@@ -1,7 +1,7 @@
 import type { StoredAnswer } from './answers.ts';
 import type { SessionCheck } from './sessions.ts';
 
-/** Anything that runs a pg query: the app's pool (`app.pgPool`) or one of its clients. */
+/** Anything that runs a pg query: the autosaves' pool (`app.savePool`) or one of its clients. */
 export interface PgQueryable {
   query<R extends Record<string, unknown>>(config: {
     name?: string;

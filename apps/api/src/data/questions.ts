@@ -172,6 +172,8 @@ export async function markSeen(db: Db, userId: string, questionIds: string[], no
   await db.$executeRaw`
     INSERT INTO user_question_seen (user_id, question_id, times_seen, last_seen_at)
     SELECT ${userId}::uuid, question_id, 1, ${now} FROM unnest(${questionIds}::text[]) AS t(question_id)
+    -- Rows are locked in one order by every start, so two starts of one user never deadlock here.
+    ORDER BY question_id
     ON CONFLICT (user_id, question_id)
     DO UPDATE SET times_seen = user_question_seen.times_seen + 1, last_seen_at = EXCLUDED.last_seen_at`;
 }

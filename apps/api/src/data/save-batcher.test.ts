@@ -57,7 +57,7 @@ function countingPool() {
       statements++;
       const sessionIds = config.values?.[0];
       if (config.name === 'saa_save_deferred_answers' && Array.isArray(sessionIds)) batchSizes.push(sessionIds.length);
-      return app.pgPool.query(config);
+      return app.savePool.query(config);
     },
   };
   return { db, batchSizes, statements: () => statements };
@@ -69,9 +69,9 @@ describe('saving several answers in one statement', () => {
     const bob = await candidate();
     const [a1, a2, a3, a4] = [1, 2, 3, 4].map(alice.question) as [Question, Question, Question, Question];
     const b1 = bob.question(1);
-    await saveDeferredAnswers(app.pgPool, [alice.save(4, [a4.options[0]?.id as string], 5)]);
+    await saveDeferredAnswers(app.savePool, [alice.save(4, [a4.options[0]?.id as string], 5)]);
 
-    const results = await saveDeferredAnswers(app.pgPool, [
+    const results = await saveDeferredAnswers(app.savePool, [
       alice.save(1, [a1.options[1]?.id as string], 1),
       bob.save(1, [b1.options[0]?.id as string], 1),
       // Bob's session naming Alice's attempt.
@@ -97,7 +97,7 @@ describe('saving several answers in one statement', () => {
     const q = alice.attempt.questions.find((x) => x.choose > 1) as Question;
     const ids = q.options.map((o) => o.id);
     const reversed = ids.slice(0, q.choose).reverse();
-    const [result] = await saveDeferredAnswers(app.pgPool, [alice.save(q.position, reversed, 1)]);
+    const [result] = await saveDeferredAnswers(app.savePool, [alice.save(q.position, reversed, 1)]);
     expect(result?.selected).toEqual(ids.slice(0, q.choose));
   });
 });

@@ -15,11 +15,15 @@ export const ERROR_STATUS = {
   answer_locked: 409,
   email_taken: 409,
   nothing_due: 409,
+  mock_in_progress: 409,
+  too_many_open_attempts: 409,
+  start_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   database_unavailable: 503,
+  server_busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -27,12 +31,20 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: { field: string; message: string }[] | undefined;
+  /** Extra members of the problem body, e.g. the id of the attempt already running. */
+  readonly extra: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, message: string, fields?: { field: string; message: string }[]) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: { field: string; message: string }[],
+    extra?: Record<string, string>,
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.extra = extra;
   }
 
   get status(): number {

@@ -23,6 +23,32 @@ const UNAVAILABLE_TEXT =
   /connection terminated|connection refused|ECONNREFUSED|Connection ended|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|DatabaseNotReachable|ConnectionClosed|can't reach database server/i;
 
 /**
+ * The pool had no connection free within its wait (pg: "timeout exceeded when trying to connect",
+ * Prisma: P2024, or a transaction's maxWait), as opposed to a database that cannot be reached.
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const e = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    if (e.code === 'P2024' || e.code === 'P2028') return true;
+    if (
+      typeof e.message === 'string' &&
+      /timeout exceeded when trying to connect|Unable to start a transaction in the given time|Transaction API error: Unable to start/i.test(
+        e.message,
+      )
+    )
+      return true;
+    current = e.cause ?? e.meta?.driverAdapterError;
+  }
+  return false;
+}
+
+/**
  * Walks an error and its causes looking for a connectivity failure. Prisma wraps driver errors:
  * in `cause`, or for a raw query in `meta.driverAdapterError` (whose `cause.kind` says
  * DatabaseNotReachable when Postgres is down).

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../../lib/app-error.ts';
-import { isDatabaseUnavailable } from '../../lib/database-errors.ts';
+import { isDatabaseUnavailable, isPoolExhausted } from '../../lib/database-errors.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -36,6 +36,7 @@ export function sendProblem(
   code: string,
   detail: string,
   errors?: ProblemResponse['errors'],
+  extra?: Record<string, string>,
 ) {
   const body: ProblemResponse = {
     type: `https://saa-practice.dev/problems/${code.replaceAll('_', '-')}`,
@@ -46,6 +47,7 @@ export function sendProblem(
     instance: request.url.split('?')[0],
     requestId: request.id,
     ...(errors ? { errors } : {}),
+    ...extra,
   };
   return reply.status(status).type('application/problem+json').send(body);
 }
@@ -66,7 +68,8 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof AppError) {
-        return sendProblem(request, reply, error.status, error.code, error.message, error.fields);
+        if (error.code === 'server_busy') reply.header('retry-after', '2');
+        return sendProblem(request, reply, error.status, error.code, error.message, error.fields, error.extra);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const errors = error.validation.map((v) => {
@@ -80,6 +83,13 @@ export default fp(
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error }, 'response did not match its schema');
         return sendProblem(request, reply, 500, 'internal', 'Something went wrong on our side.');
+      }
+      if (isPoolExhausted(error)) {
+        // Every connection stayed busy for the whole wait: answer at once that the server is busy
+        // rather than queue more work behind it.
+        request.log.warn('no database connection free in time: 503 server_busy');
+        reply.header('retry-after', '2');
+        return sendProblem(request, reply, 503, 'server_busy', 'The server is busy right now; try again in a moment.');
       }
       if (isDatabaseUnavailable(error)) {
         request.log.error({ err: error }, 'database unavailable');

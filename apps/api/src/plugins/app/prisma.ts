@@ -5,20 +5,21 @@ import { createDatabaseClients, type PrismaClient } from '../../db/prisma-client
 declare module 'fastify' {
   interface FastifyInstance {
     prisma: PrismaClient;
-    /** The pg pool under `prisma`: only for hot-path statements that skip Prisma (see src/data). */
-    pgPool: pg.Pool;
+    /** Autosaves' own connections, straight through pg (see db/prisma-client.ts). */
+    savePool: pg.Pool;
   }
 }
 
 /** The app's single Prisma client and its pool: created here, closed when the app closes. */
 export default fp<{ databaseUrl: string; poolSize: number }>(
   async (app, opts) => {
-    const { prisma, pool } = createDatabaseClients(opts.databaseUrl, opts.poolSize);
+    const { prisma, savePool } = createDatabaseClients(opts.databaseUrl, opts.poolSize);
     app.decorate('prisma', prisma);
-    app.decorate('pgPool', pool);
+    app.decorate('savePool', savePool);
     app.addHook('onClose', async () => {
+      // Prisma's adapter ends the pool it was given.
       await prisma.$disconnect();
-      await pool.end();
+      await savePool.end();
     });
   },
   { name: 'prisma' },

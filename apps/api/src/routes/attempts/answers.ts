@@ -43,10 +43,10 @@ const lockedError = () =>
   );
 
 const answersRoute: FastifyPluginAsyncZod = async (app) => {
-  // A fifth of the pool (two of the default ten connections): under moderate load saves then
-  // already queue and share statements, which costs less CPU per save than a statement each
-  // (docs/benchmarks.md), and the rest of the pool stays free for other requests.
-  const batcher = new SaveBatcher(app.pgPool, Math.max(1, Math.ceil((app.pgPool.options.max ?? 10) / 5)));
+  // The autosaves' own connections (a fifth of the total, two of the default ten): under moderate
+  // load saves then already queue and share statements, which costs less CPU per save than a
+  // statement each (docs/benchmarks.md), and no other request ever waits in front of a save.
+  const batcher = new SaveBatcher(app.savePool, app.savePool.options.max ?? 2);
 
   app.put(
     '/:id/answers/:position',

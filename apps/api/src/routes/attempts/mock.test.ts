@@ -88,6 +88,7 @@ describe('POST /api/attempts (mock)', () => {
   it('prefers questions the user has not seen yet', async () => {
     const { agent, user } = await signedInAgent(app);
     const first = await startAttempt(agent, { mode: 'mock' });
+    await agent.post(`/api/attempts/${first.id}/submit`).expect(200);
     const second = await startAttempt(agent, { mode: 'mock' });
     const a = new Set(first.questions.map((q) => q.questionId));
     // The bank holds far more than two mocks' worth per domain, so the second mock is all new.
