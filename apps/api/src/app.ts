@@ -79,8 +79,14 @@ export function serverOptions(config: Config): FastifyServerOptions {
               remove: true,
             },
           },
-    trustProxy: config.TRUST_PROXY,
+    // A hop count trusts the nearest N proxies (as proxy-addr does for a number).
+    trustProxy:
+      typeof config.TRUST_PROXY === 'number'
+        ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number)
+        : config.TRUST_PROXY,
     bodyLimit: 64 * 1024,
+    // A request (headers and body) must be complete within this time; see config.ts.
+    requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './lib/project-paths.ts';
@@ -7,6 +8,45 @@ const flag = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0'])
     .optional()
     .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
+
+const CIDR = /^(?<ip>[0-9a-fA-F:.]+)(?:\/(?<bits>\d{1,3}))?$/;
+
+/**
+ * Which proxies may set X-Forwarded-For/-Proto: none (unset, false, 0), the nearest N hops (a
+ * number), or the listed addresses and CIDR ranges. `true` (every hop) is refused: a client could
+ * then write its own X-Forwarded-For and dodge the per-address rate limits.
+ */
+const TrustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): false | number | string[] => {
+    const v = (value ?? '').trim();
+    if (v === '' || v === 'false' || v === '0') return false;
+    if (v === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true would trust every hop, so any client could forge X-Forwarded-For: write the number of proxies in front of the app (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.0/8,192.168.1.5)',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    for (const entry of list) {
+      const match = CIDR.exec(entry);
+      const ip = match?.groups?.ip ?? '';
+      const bits = match?.groups?.bits;
+      const family = isIP(ip);
+      if (!match || family === 0 || (bits !== undefined && Number(bits) > (family === 4 ? 32 : 128))) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not a hop count, an IP address or a CIDR range` });
+        return z.NEVER;
+      }
+    }
+    return list;
+  });
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,8 +72,15 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Serve the built SPA from apps/web/dist next to the API. */
   SERVE_WEB: flag(true),
-  /** Behind a load balancer: trust X-Forwarded-* from it. */
-  TRUST_PROXY: flag(false),
+  /** Behind a load balancer: how many hops, or which addresses, may set X-Forwarded-* (see TrustProxy). */
+  TRUST_PROXY: TrustProxy,
+  /**
+   * A request must arrive whole within this many seconds (body included): a client trickling its
+   * body in a byte at a time is cut off instead of holding a connection and memory forever.
+   */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Serve the web app's source maps (built as hidden files) to browsers; off in production. */
+  SERVE_SOURCE_MAPS: flag(false),
   /** A session unused for this long is over, however recent its sign-in. */
   SESSION_IDLE_HOURS: z.coerce
     .number()

@@ -45,7 +45,7 @@ describe('sign-up', () => {
   });
 
   it('marks the cookie Secure behind a TLS proxy when TRUST_PROXY is on', async () => {
-    const proxied = await buildTestApp({ TRUST_PROXY: 'true' });
+    const proxied = await buildTestApp({ TRUST_PROXY: '1' });
     try {
       const res = await request(proxied.server)
         .post('/api/auth/signup')
