@@ -3,14 +3,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
 
 // Two instances of the API on one database, as behind a load balancer.
-const apps = await Promise.all([
+const [first, second] = await Promise.all([
   buildTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '4', TRUST_PROXY: '1' }),
   buildTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '4', TRUST_PROXY: '1' }),
 ]);
-afterAll(() => Promise.all(apps.map((app) => app.close())));
+afterAll(() => Promise.all([first.close(), second.close()]));
 
 const login = (instance: number, forwardedFor: string) =>
-  request(apps[instance % 2]?.server)
+  request((instance % 2 === 0 ? first : second).server)
     .post('/api/auth/login')
     .set('x-forwarded-for', forwardedFor)
     .send({ email: 'nobody@example.test', password: 'not the password at all' });
