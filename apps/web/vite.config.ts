@@ -9,5 +9,7 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, changeOrigin: false } },
   },
-  build: { target: 'es2022', sourcemap: true },
+  // Source maps are built as hidden files (no sourceMappingURL comment in the scripts); the server
+  // sends them only when SERVE_SOURCE_MAPS is set.
+  build: { target: 'es2022', sourcemap: 'hidden' },
 });

@@ -65,7 +65,10 @@ export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
     { prefix: '/api' },
   );
 
-  await instance.register(webApp, { distDir: config.SERVE_WEB ? WEB_DIST_DIR : null });
+  await instance.register(webApp, {
+    distDir: config.SERVE_WEB ? WEB_DIST_DIR : null,
+    serveSourceMaps: config.SERVE_SOURCE_MAPS,
+  });
 });
 
 export function serverOptions(config: Config): FastifyServerOptions {

@@ -8,7 +8,7 @@ import { sendProblem } from './error-handler.ts';
  * Serves the built SPA at / and answers every unknown path: API paths get a 404 problem, other
  * GETs that accept HTML get index.html so that client-side routes survive a reload.
  */
-export default fp<{ distDir: string | null }>(
+export default fp<{ distDir: string | null; serveSourceMaps?: boolean }>(
   async (app, opts) => {
     const distDir = opts.distDir && existsSync(path.join(opts.distDir, 'index.html')) ? opts.distDir : null;
     if (distDir) {
@@ -16,6 +16,10 @@ export default fp<{ distDir: string | null }>(
         root: distDir,
         wildcard: false,
         index: false,
+        // Precompressed copies (.br, .gz) written by the build go out when the browser accepts them.
+        preCompressed: true,
+        // Source maps stay on the server unless asked for (they show the whole source).
+        allowedPath: (pathName) => opts.serveSourceMaps === true || !pathName.endsWith('.map'),
         // Hashed assets never change; index.html must always be revalidated.
         cacheControl: false,
         setHeaders: (reply, filePath) => {

@@ -26,7 +26,16 @@ const OPTIONS: FastifyHelmetOptions = {
       // LAN, where upgrading its own asset requests to https would break the page.
     },
   },
+  // One framing policy: no site may frame the app, said both ways (CSP frame-ancestors 'none' for
+  // current browsers, X-Frame-Options DENY for old ones).
+  frameguard: { action: 'deny' },
+  // HSTS is added per request, over HTTPS only (below): over plain http it means nothing and would
+  // pin a localhost or LAN install to https that it does not have.
+  strictTransportSecurity: false,
 };
+
+/** One year, subdomains included: the value helmet would send. */
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Headers that belong to the probe's own response, not to helmet. */
 const NOT_HELMET = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
@@ -53,8 +62,16 @@ async function helmetHeaders(): Promise<Record<string, string>> {
 export default fp(
   async (app) => {
     const headers = await helmetHeaders();
-    app.addHook('onRequest', async (_request, reply) => {
+    app.addHook('onRequest', async (request, reply) => {
       reply.headers(headers);
+      // request.protocol says https directly, or through a proxy TRUST_PROXY trusts.
+      if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    });
+    // Answers of the API are about one user, or change by the minute: never stored by a browser or
+    // a shared cache (a shared computer's back button must not show someone's exam).
+    app.addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+        reply.header('cache-control', 'no-store');
     });
   },
   { name: 'helmet' },

@@ -19,7 +19,27 @@ describe('helmet', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain('unsafe-eval');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('has one framing policy: CSP frame-ancestors none and X-Frame-Options DENY agree', async () => {
+    const res = await request(app.server).get('/api/health').expect(200);
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('sends HSTS over HTTPS only', async () => {
+    const plain = await request(app.server).get('/api/health').expect(200);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    // A client's own X-Forwarded-Proto is ignored when no proxy is trusted.
+    const forged = await request(app.server).get('/api/health').set('x-forwarded-proto', 'https').expect(200);
+    expect(forged.headers['strict-transport-security']).toBeUndefined();
+    const proxied = await buildTestApp({ TRUST_PROXY: '1' });
+    try {
+      const tls = await request(proxied.server).get('/api/health').set('x-forwarded-proto', 'https').expect(200);
+      expect(tls.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('keeps /api/docs (Swagger UI) working under that CSP', async () => {
