@@ -1,9 +1,19 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 // In development Vite serves the SPA and forwards /api to the API started by `pnpm dev`.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies of every text asset, made once at build time and served by the API
+    // (@fastify/static preCompressed) to browsers that accept them; source maps stay as they are.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+      exclude: [/\.map$/],
+      threshold: 1024,
+    }),
+  ],
   envPrefix: 'VITE_',
   server: {
     port: 5173,

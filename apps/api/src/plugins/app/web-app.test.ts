@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webApp from './web-app.ts';
@@ -13,6 +14,7 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>SAA</title>');
   await writeFile(path.join(dist, 'assets/index-abc123.js'), 'console.log(1)');
   await writeFile(path.join(dist, 'assets/index-abc123.js.map'), '{"version":3}');
+  await writeFile(path.join(dist, 'assets/index-abc123.js.br'), brotliCompressSync('console.log(1)'));
 });
 afterAll(() => rm(dist, { recursive: true, force: true }));
 
@@ -42,6 +44,14 @@ describe('serving the built web app', () => {
     const page = await app.inject({ url: '/practice', headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
+    await app.close();
+  });
+
+  it('sends the brotli copy the build made to browsers that accept it', async () => {
+    const app = await serve(false);
+    const res = await app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe('console.log(1)');
     await app.close();
   });
 });
