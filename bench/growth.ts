@@ -217,7 +217,7 @@ export async function runGrowth(postgres: BenchPostgres, options: GrowthOptions)
       statsPlans[String(size)] = await capturePlans(url, async (prisma) => {
         const now = new Date();
         // The statements GET /api/stats sends after the session lookup, in its order.
-        await findOverdueIds(prisma, userId, now);
+        await findOverdueIds(prisma, userId, now, 3);
         await countScored(prisma, userId);
         await lastScored(prisma, userId, 50);
         await lastMockScores(prisma, userId, 3);

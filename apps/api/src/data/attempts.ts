@@ -174,10 +174,12 @@ export function listAttempts(db: Db, userId: string, limit: number, after: Attem
 }
 
 /** The user's timed attempts whose deadline has passed but that nobody has scored yet. */
-export async function findOverdueIds(db: Db, userId: string, now: Date): Promise<string[]> {
+export async function findOverdueIds(db: Db, userId: string, now: Date, limit: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM attempts
-    WHERE status = 'in_progress' AND deadline <= ${now} AND user_id = ${userId}::uuid`;
+    WHERE status = 'in_progress' AND deadline <= ${now} AND user_id = ${userId}::uuid
+    ORDER BY deadline
+    LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
 import { rewindAttempt, signedInAgent, startAttempt, wrongOptionIds } from '../../../test/factories.ts';
 import { sweepExpiredAttempts } from '../../plugins/app/expiry-sweeper.ts';
+import { MAX_SCORED_PER_READ } from './lifecycle.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -118,5 +119,29 @@ describe('the expiry sweeper', () => {
     } finally {
       await swept.close();
     }
+  });
+});
+
+describe('reads with a backlog of overdue attempts', () => {
+  it('score only a bounded number inline and leave the rest to the sweeper', async () => {
+    const me = await signedInAgent(app);
+    // A hundred timed attempts whose time ran out long ago, none scored yet.
+    await app.prisma.$executeRaw`
+      INSERT INTO attempts (id, user_id, mode, status, feedback, question_count, started_at, deadline)
+      SELECT gen_random_uuid(), ${me.user.id}::uuid, 'practice', 'in_progress', 'deferred', 0,
+             now() - make_interval(hours => g + 1), now() - make_interval(hours => g)
+      FROM generate_series(1, 100) AS g`;
+    const open = () => app.prisma.attempt.count({ where: { userId: me.user.id, status: 'in_progress' } });
+
+    const stats = await me.agent.get('/api/stats').expect(200);
+    expect(stats.body.attemptsSubmitted).toBe(MAX_SCORED_PER_READ);
+    expect(await open()).toBe(100 - MAX_SCORED_PER_READ);
+    await me.agent.get('/api/attempts').expect(200);
+    expect(await open()).toBe(100 - 2 * MAX_SCORED_PER_READ);
+
+    // The sweeper takes the backlog.
+    await sweepExpiredAttempts(app);
+    expect(await open()).toBe(0);
+    expect((await me.agent.get('/api/stats').expect(200)).body.attemptsSubmitted).toBe(100);
   });
 });

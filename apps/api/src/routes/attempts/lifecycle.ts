@@ -39,7 +39,16 @@ export async function currentAttempt(app: FastifyInstance, userId: string, id: s
   return scored;
 }
 
-/** Scores the user's overdue attempts before a listing or stats read, so neither shows stale state. */
-export async function expireOverdueOf(app: FastifyInstance, userId: string, now: Date): Promise<void> {
-  for (const id of await findOverdueIds(app.prisma, userId, now)) await finish(app, id, now);
+/**
+ * How many overdue attempts a read scores itself. The few a user normally has are scored at once,
+ * so listings and stats are current; a backlog (a hundred attempts left to run out) is left to the
+ * expiry sweeper, so that no read does unbounded work.
+ */
+export const MAX_SCORED_PER_READ = 3;
+
+/** Scores (at most MAX_SCORED_PER_READ of) the user's overdue attempts before a listing or stats read. */
+export async function expireOverdueOf(app: FastifyInstance, userId: string, now: Date): Promise<number> {
+  const overdue = await findOverdueIds(app.prisma, userId, now, MAX_SCORED_PER_READ);
+  for (const id of overdue) await finish(app, id, now);
+  return overdue.length;
 }
