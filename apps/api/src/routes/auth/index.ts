@@ -1,8 +1,11 @@
 import { LoginRequest, SignupRequest, UserResponse } from '@saa/contract/auth';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { blockedUntil, clearFailures, recordFailure } from '../../data/sign-in-failures.ts';
 import { createUser, findUserForLogin, toUser } from '../../data/users.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { AppError, invalidField } from '../../lib/app-error.ts';
+import { passwordProblem } from '../../lib/password-policy.ts';
 import { checkPassword, hashPassword } from '../../lib/passwords.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import meRoutes from './me.ts';
@@ -12,6 +15,16 @@ export interface AuthRoutesOptions {
 }
 
 /** Sign-up, sign-in and sign-out are public; /me needs a session (its own plugin adds the hook). */
+/** 429 with Retry-After: this account's sign-in is held back after repeated failures. */
+function tooManyFailures(reply: FastifyReply, until: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  reply.header('retry-after', String(seconds));
+  return new AppError(
+    'rate_limited',
+    `Too many failed sign-ins for this account: try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+  );
+}
+
 const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
   const rateLimit = { max: opts.rateLimitPerMinute, timeWindow: '1 minute' };
 
@@ -27,6 +40,8 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
       },
     },
     async (request, reply) => {
+      const weak = passwordProblem(request.body.password, [request.body.email]);
+      if (weak) throw invalidField('body.password', weak);
       const passwordHash = await hashPassword(request.body.password);
       const user = await createUser(app.prisma, request.body.email, passwordHash);
       if (!user) throw new AppError('email_taken', 'An account with this email already exists; sign in instead.');
@@ -47,10 +62,19 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
       },
     },
     async (request, reply) => {
-      const user = await findUserForLogin(app.prisma, request.body.email);
+      const { email } = request.body;
+      const now = new Date();
+      // Per account as well as per address: guesses spread over many addresses still slow down.
+      const until = await blockedUntil(app.prisma, email, now);
+      if (until) throw tooManyFailures(reply, until, now);
+      const user = await findUserForLogin(app.prisma, email);
       const valid = await checkPassword(user?.passwordHash ?? null, request.body.password);
       // One message for both cases, so that sign-in does not reveal which emails have accounts.
-      if (!user || !valid) throw new AppError('unauthenticated', 'The email or password is wrong.');
+      if (!user || !valid) {
+        await recordFailure(app.prisma, email, now);
+        throw new AppError('unauthenticated', 'The email or password is wrong.');
+      }
+      await clearFailures(app.prisma, email);
       await app.startSession(request, reply, user.id);
       return { user: toUser(user) };
     },
