@@ -79,6 +79,8 @@ const ConfigSchema = z.object({
    * body in a byte at a time is cut off instead of holding a connection and memory forever.
    */
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Where users reach the app: the base of links the app prints (password reset links). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   /** Serve the web app's source maps (built as hidden files) to browsers; off in production. */
   SERVE_SOURCE_MAPS: flag(false),
   /** A session unused for this long is over, however recent its sign-in. */

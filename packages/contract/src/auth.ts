@@ -26,3 +26,36 @@ export type User = z.infer<typeof User>;
 
 export const UserResponse = z.object({ user: User });
 export type UserResponse = z.infer<typeof UserResponse>;
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1, { message: 'enter your current password' }).max(128),
+  newPassword: Password,
+});
+export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
+
+/** Deleting the account asks for the password again: a borrowed, signed-in laptop is not enough. */
+export const DeleteAccountRequest = z.object({
+  password: z.string().min(1, { message: 'enter your password to confirm' }).max(128),
+});
+export type DeleteAccountRequest = z.input<typeof DeleteAccountRequest>;
+
+/** From the one-time link an operator created with `pnpm user:reset-password`. */
+export const ResetPasswordRequest = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'is not a reset link token' }),
+  newPassword: Password,
+});
+export type ResetPasswordRequest = z.input<typeof ResetPasswordRequest>;
+
+const Row = z.record(z.string(), z.unknown());
+
+/** Everything stored about the user, as JSON (GDPR-style access and portability). */
+export const AccountExportResponse = z.object({
+  exportedAt: z.iso.datetime(),
+  user: User,
+  attempts: z.array(Row.and(z.object({ items: z.array(Row) }))),
+  savedQuestions: z.array(Row),
+  reviewCards: z.array(Row),
+  sectionStats: z.array(Row),
+  seenQuestions: z.array(Row),
+});
+export type AccountExportResponse = z.infer<typeof AccountExportResponse>;

@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../lib/project-paths.ts';
 import { migrate, openDatabase, StartupError, seed } from './database.ts';
 import { MigrationError, migrationStatus, writeMigration } from './migrations.ts';
+import { createResetLink } from './password-reset-link.ts';
+import { createPrismaClient } from './prisma-client.ts';
 import { diffSchemas } from './schema-engine.ts';
 
 /**
@@ -63,8 +65,23 @@ async function main(command: string | undefined, arg: string | undefined) {
         if (status.edited.length) say(`edited after being applied: ${status.edited.join(', ')}`);
         if (status.pending.length || status.failed.length) process.exitCode = 1;
       });
+    case 'reset-password':
+      return withDatabase(async (url) => {
+        if (!arg) throw new StartupError('usage: pnpm user:reset-password <email>');
+        const prisma = createPrismaClient(url, 1);
+        try {
+          const link = await createResetLink(prisma, arg, loadConfig().PUBLIC_URL);
+          if (!link) throw new StartupError(`no account with the email ${arg}`);
+          say(`one-time password reset link for ${arg} (valid until ${link.expiresAt.toISOString()}):`);
+          say(link.url);
+        } finally {
+          await prisma.$disconnect();
+        }
+      });
     default:
-      throw new StartupError(`unknown command "${command ?? ''}": use migrate, status, migration <name> or seed`);
+      throw new StartupError(
+        `unknown command "${command ?? ''}": use migrate, status, migration <name>, seed or reset-password <email>`,
+      );
   }
 }
 

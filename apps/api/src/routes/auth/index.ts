@@ -1,9 +1,11 @@
-import { LoginRequest, SignupRequest, UserResponse } from '@saa/contract/auth';
+import { LoginRequest, ResetPasswordRequest, SignupRequest, UserResponse } from '@saa/contract/auth';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { consumePasswordReset, deleteSessionsOf, findPasswordHash, setPasswordHash } from '../../data/accounts.ts';
 import { blockedUntil, clearFailures, recordFailure } from '../../data/sign-in-failures.ts';
 import { createUser, findUserForLogin, toUser } from '../../data/users.ts';
+import { hashResetToken } from '../../db/password-reset-link.ts';
 import { AppError, invalidField } from '../../lib/app-error.ts';
 import { passwordProblem } from '../../lib/password-policy.ts';
 import { checkPassword, hashPassword } from '../../lib/passwords.ts';
@@ -95,7 +97,34 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
     },
   );
 
-  await app.register(meRoutes);
+  app.post(
+    '/reset-password',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a one-time link from `pnpm user:reset-password` (ends every session)',
+        body: ResetPasswordRequest,
+        response: { 204: z.null().describe('Password set'), ...problems(400, 403, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const weak = passwordProblem(request.body.newPassword);
+      if (weak) throw invalidField('body.newPassword', weak);
+      const userId = await consumePasswordReset(app.prisma, hashResetToken(request.body.token), new Date());
+      if (!userId) {
+        throw invalidField('body.token', 'this reset link is unknown, already used or expired; ask for a new one');
+      }
+      const account = await findPasswordHash(app.prisma, userId);
+      await setPasswordHash(app.prisma, userId, await hashPassword(request.body.newPassword));
+      await deleteSessionsOf(app.prisma, userId, null);
+      if (account) await clearFailures(app.prisma, account.email);
+      request.log.info({ event: 'password_reset', userId }, 'password set from a reset link; every session ended');
+      return reply.status(204).send(null);
+    },
+  );
+
+  await app.register(meRoutes, { rateLimit });
 };
 
 export default authRoutes;

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toUser } from '../../data/users.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
+import accountRoutes from './account.ts';
 
-const meRoutes: FastifyPluginAsyncZod = async (app) => {
+const meRoutes: FastifyPluginAsyncZod<{ rateLimit: { max: number; timeWindow: string } }> = async (app, opts) => {
   app.addHook('onRequest', app.authenticate);
+  await app.register(accountRoutes, { rateLimit: opts.rateLimit });
 
   app.get(
     '/me',
