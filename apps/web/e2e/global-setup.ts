@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The app's embedded database, for operator commands (pnpm user:reset-password). */
+    databaseUrl: string;
   }
 }
 
@@ -30,13 +32,14 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'saa-e2e-'));
   const port = await freePort();
+  const pgPort = await freePort();
   const server = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/server.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
       // Every test signs up its own users from one IP, faster than the default limit allows.
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
@@ -59,6 +62,8 @@ export default async function setup(project: TestProject) {
     server.on('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
   });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  // The embedded cluster's fixed local credentials (apps/api/src/db/embedded-postgres.ts).
+  project.provide('databaseUrl', `postgresql://postgres:saa-practice-local@127.0.0.1:${pgPort}/saa`);
 
   return async () => {
     const exited = new Promise((r) => server.once('exit', r));

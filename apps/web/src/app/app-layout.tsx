@@ -27,12 +27,13 @@ export function AppLayout() {
           </NavLink>
           <NavLink to="/practice">Practice</NavLink>
           <NavLink to="/history">History</NavLink>
+          <NavLink to="/account">Account</NavLink>
         </nav>
         <div className="topbar-tools">
           <ThemeToggle />
-          <span className="user-email" title={me.data?.email}>
+          <Link to="/account" className="user-email" title={`${me.data?.email ?? ''}: account settings`}>
             {me.data?.email}
-          </span>
+          </Link>
           <button
             type="button"
             className="button button-small button-secondary"

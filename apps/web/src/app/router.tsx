@@ -41,6 +41,18 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        // Reached from a reset link, signed in or not.
+        element: <AuthLayout />,
+        children: [
+          {
+            path: 'reset-password',
+            lazy: async () => ({
+              Component: (await import('../features/account/reset-password-page.tsx')).ResetPasswordPage,
+            }),
+          },
+        ],
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -62,6 +74,10 @@ export const router = createBrowserRouter([
               {
                 path: 'history',
                 lazy: async () => ({ Component: (await import('../features/history/history-page.tsx')).HistoryPage }),
+              },
+              {
+                path: 'account',
+                lazy: async () => ({ Component: (await import('../features/account/account-page.tsx')).AccountPage }),
               },
               {
                 path: 'attempts/:id/results',

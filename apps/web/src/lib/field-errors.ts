@@ -13,7 +13,8 @@ export function fieldErrors(error: unknown): Record<string, string> {
         .split('.')
         .filter((part) => !/^\d+$/.test(part))
         .pop() ?? field;
-    result[key] ??= message;
+    // Shown as a sentence under the field: it starts with a capital letter.
+    result[key] ??= message.charAt(0).toUpperCase() + message.slice(1);
   }
   return result;
 }

@@ -69,7 +69,11 @@ export function AuthForm({ submitLabel, pendingLabel, newPassword, pending, erro
         type="password"
         autoComplete={newPassword ? 'new-password' : 'current-password'}
         required
-        hint={newPassword ? 'At least 8 characters.' : undefined}
+        hint={
+          newPassword
+            ? 'At least 8 characters. A phrase of a few unrelated words is strong; common passwords are refused.'
+            : undefined
+        }
         error={errors.password ?? server.password}
       />
       <button type="submit" className="button button-block" disabled={pending}>
