@@ -46,7 +46,7 @@ export async function openDatabase(config: Config, log: Log): Promise<Database> 
   const dataDir = path.join(config.DATA_DIR, 'postgres');
   log(`starting the embedded Postgres (data in ${dataDir}, port ${config.EMBEDDED_PG_PORT})`);
   try {
-    const embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT });
+    const embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, supervise: log });
     return { url: embedded.url, embedded: true, stop: embedded.stop };
   } catch (error) {
     throw new StartupError(

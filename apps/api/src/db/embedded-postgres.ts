@@ -71,6 +71,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database?: string;
   onLog?: (line: string) => void;
+  /** Restart the cluster if it dies, reporting each step through this. */
+  supervise?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
   const database = options.database ?? 'saa';
@@ -123,8 +125,64 @@ export async function startEmbeddedPostgres(options: {
   } finally {
     await client.end();
   }
+  const supervisor = options.supervise ? superviseCluster(pg, dataDir, options.supervise) : null;
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      supervisor?.stop();
+      await pg.stop();
+    },
   };
+}
+
+/** The postmaster's pid, from the lock file it keeps in the data directory. */
+function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Backoff between restart attempts: 1 s, 2 s, 4 s … at most 30 s. */
+export const restartDelayMs = (failures: number) => Math.min(30_000, 1000 * 2 ** failures);
+
+/**
+ * Watches the embedded cluster once a second and starts it again if it died (killed, out of
+ * memory), with backoff while starting fails, logging one line each time. The app's pools
+ * reconnect on their next query, so /api/health is back without restarting the app.
+ */
+function superviseCluster(
+  pg: { start(): Promise<void> },
+  dataDir: string,
+  log: (line: string) => void,
+): { stop(): void } {
+  let pid = postmasterPid(dataDir);
+  let failures = 0;
+  let nextTryAt = 0;
+  let restarting = false;
+  const timer = setInterval(() => {
+    if (restarting || (pid !== null && isAlive(pid)) || Date.now() < nextTryAt) return;
+    restarting = true;
+    log(`the embedded Postgres stopped; starting it again (attempt ${failures + 1})`);
+    pg.start().then(
+      () => {
+        pid = postmasterPid(dataDir);
+        failures = 0;
+        restarting = false;
+        log('the embedded Postgres is running again');
+      },
+      (error: unknown) => {
+        failures += 1;
+        nextTryAt = Date.now() + restartDelayMs(failures);
+        restarting = false;
+        log(
+          `starting the embedded Postgres failed (${String(error).slice(0, 200)}); next try in ${restartDelayMs(failures) / 1000} s`,
+        );
+      },
+    );
+  }, 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
