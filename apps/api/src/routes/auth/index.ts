@@ -47,6 +47,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
       const passwordHash = await hashPassword(request.body.password);
       const user = await createUser(app.prisma, request.body.email, passwordHash);
       if (!user) throw new AppError('email_taken', 'An account with this email already exists; sign in instead.');
+      request.log.info({ event: 'sign_up', userId: user.id }, 'account created');
       await app.startSession(request, reply, user.id);
       return reply.status(201).send({ user: toUser(user) });
     },
@@ -68,15 +69,21 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
       const now = new Date();
       // Per account as well as per address: guesses spread over many addresses still slow down.
       const until = await blockedUntil(app.prisma, email, now);
-      if (until) throw tooManyFailures(reply, until, now);
+      if (until) {
+        request.log.warn({ event: 'sign_in_held_back', until }, 'sign-in held back after repeated failures');
+        throw tooManyFailures(reply, until, now);
+      }
       const user = await findUserForLogin(app.prisma, email);
       const valid = await checkPassword(user?.passwordHash ?? null, request.body.password);
       // One message for both cases, so that sign-in does not reveal which emails have accounts.
       if (!user || !valid) {
         await recordFailure(app.prisma, email, now);
+        // Security events name the account by id, never by email or password.
+        request.log.warn({ event: 'sign_in_failed', userId: user?.id ?? null }, 'sign-in failed');
         throw new AppError('unauthenticated', 'The email or password is wrong.');
       }
       await clearFailures(app.prisma, email);
+      request.log.info({ event: 'sign_in', userId: user.id }, 'signed in');
       await app.startSession(request, reply, user.id);
       return { user: toUser(user) };
     },
