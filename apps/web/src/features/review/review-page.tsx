@@ -1,12 +1,19 @@
-import { type ReviewFilter, ReviewFilter as ReviewFilterSchema } from '@saa/contract/attempts';
-import { useEffect } from 'react';
+import {
+  type ReviewFilter,
+  ReviewFilter as ReviewFilterSchema,
+  type ReviewItem as ReviewItemData,
+} from '@saa/contract/attempts';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
 import { ApiError } from '../../lib/api-client.ts';
+import { env } from '../../lib/env.ts';
 import { plural } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useReview } from './api/get-review.ts';
 import { ReviewItem } from './review-item.tsx';
+import { VERDICT_LABEL, VERDICT_SYMBOL, verdictOf } from './verdict.ts';
 import './review.css';
 import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
 import { useAttempt } from '../../lib/api/get-attempt.ts';
@@ -27,39 +34,96 @@ const EMPTY: Record<ReviewFilter, string> = {
   missed: 'Nothing missed: every question was answered correctly.',
 };
 
+const PAGE_SIZE = 20;
+
 export function ReviewPage() {
   const { id = '' } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const parsed = ReviewFilterSchema.safeParse(params.get('filter') ?? 'all');
   const filter: ReviewFilter = parsed.success ? parsed.data : 'all';
   usePageTitle('Review');
   const review = useReview(id, filter);
   const attempt = useAttempt(id);
   const { hash } = useLocation();
+  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  const printing = usePrinting();
+  const [focusTarget, setFocusTarget] = useState<number | null>(null);
 
-  // Links from the results page point at one question (#question-12): scroll there once loaded.
+  const items = review.data?.items ?? [];
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const requested = Number(params.get('page') ?? '1');
+  const hashPosition = /^#question-(\d+)$/.exec(hash)?.[1];
+  const hashIndex = hashPosition ? items.findIndex((i) => i.position === Number(hashPosition)) : -1;
+  // A link to one question (#question-47) opens the page that holds it.
+  const page =
+    hashIndex >= 0
+      ? Math.floor(hashIndex / PAGE_SIZE) + 1
+      : Number.isInteger(requested) && requested >= 1 && requested <= pages
+        ? requested
+        : 1;
+  const shown = printing ? items : items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+
+  const goTo = (next: number, focusPosition?: number) => {
+    setParams(
+      (current) => {
+        const copy = new URLSearchParams(current);
+        if (next === 1) copy.delete('page');
+        else copy.set('page', String(next));
+        return copy;
+      },
+      { replace: true },
+    );
+    // The #question-N of a link has done its job; from now on the page number decides.
+    if (window.location.hash)
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    setFocusTarget(focusPosition ?? items[(next - 1) * PAGE_SIZE]?.position ?? null);
+  };
+
+  // After the page has rendered, move to the question asked for (or the first of the page).
   useEffect(() => {
-    if (!hash || !review.data) return;
-    const target = document.getElementById(hash.slice(1));
-    if (target) {
-      target.scrollIntoView({ block: 'start' });
-      target.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
-      target.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-    }
-  }, [hash, review.data]);
+    if (focusTarget === null) return;
+    const target = document.getElementById(`rq-${focusTarget}`);
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+    setFocusTarget(null);
+  });
+
+  useEffect(() => {
+    if (!hashPosition || !review.data) return;
+    const target = document.getElementById(`rq-${hashPosition}`);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }, [hashPosition, review.data]);
+
+  const toggle = (position: number) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(position)) next.delete(position);
+      else next.add(position);
+      return next;
+    });
 
   return (
     <div className="review">
       <div className="page-header">
         <div>
           <h1>Review</h1>
-          <p className="muted">
+          <p className="muted no-print">
             <Link to={`/attempts/${id}/results`}>Back to the results</Link>
+            {' · '}
+            <a href={`${env.VITE_API_BASE_URL}/api/attempts/${id}/results.csv`} download>
+              Download results (CSV)
+            </a>
+            {' · '}
+            <button type="button" className="link-button" onClick={() => window.print()}>
+              Print
+            </button>
           </p>
         </div>
-        {attempt.data?.result && <PractiseFromAttempt attempt={attempt.data} />}
+        <div className="no-print">{attempt.data?.result && <PractiseFromAttempt attempt={attempt.data} />}</div>
       </div>
-      <nav aria-label="Filter questions" className="segmented">
+      <nav aria-label="Filter questions" className="segmented no-print">
         {FILTERS.map((f) => (
           <Link
             key={f.value}
@@ -92,20 +156,147 @@ export function ReviewPage() {
         )
       ) : (
         <>
-          <p className="muted" aria-live="polite">
-            {review.data.items.length === 0
-              ? EMPTY[filter]
-              : review.data.total > review.data.items.length
-                ? `Showing ${review.data.items.length} of ${plural(review.data.total, 'question')}.`
-                : `Showing ${plural(review.data.items.length, 'question')}.`}
-          </p>
+          {items.length > 0 && (
+            <JumpGrid
+              items={items}
+              current={shown}
+              onJump={(index, position) => goTo(Math.floor(index / PAGE_SIZE) + 1, position)}
+            />
+          )}
+          <div className="review-tools no-print">
+            <p className="muted" aria-live="polite">
+              {items.length === 0
+                ? EMPTY[filter]
+                : pages > 1
+                  ? `Questions ${(page - 1) * PAGE_SIZE + 1}-${Math.min(page * PAGE_SIZE, items.length)} of ${plural(items.length, 'question')} (page ${page} of ${pages}).`
+                  : `Showing ${plural(items.length, 'question')}.`}
+            </p>
+            {items.length > 0 && (
+              <span>
+                <button type="button" className="link-button" onClick={() => setCollapsed(new Set())}>
+                  Expand all
+                </button>
+                {' · '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setCollapsed(new Set(items.map((i) => i.position)))}
+                >
+                  Collapse all
+                </button>
+              </span>
+            )}
+          </div>
+          {pages > 1 && !printing && <Pager page={page} pages={pages} onPage={(p) => goTo(p)} label="Pages, top" />}
           <div className="review-list">
-            {review.data.items.map((item) => (
-              <ReviewItem key={item.position} item={item} />
+            {shown.map((item) => (
+              <ReviewItem
+                key={item.position}
+                item={item}
+                expanded={printing || !collapsed.has(item.position)}
+                onToggle={() => toggle(item.position)}
+              />
             ))}
           </div>
+          {pages > 1 && !printing && <Pager page={page} pages={pages} onPage={(p) => goTo(p)} label="Pages, bottom" />}
         </>
       )}
     </div>
+  );
+}
+
+/** True while the browser prints (Print button or Ctrl+P): every card of the filter, expanded. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
+function Pager({
+  page,
+  pages,
+  onPage,
+  label,
+}: {
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  label: string;
+}) {
+  return (
+    <nav className="pager no-print" aria-label={label}>
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        disabled={page === 1}
+        onClick={() => onPage(page - 1)}
+      >
+        Previous
+      </button>
+      {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
+        <button
+          key={p}
+          type="button"
+          className="button button-small button-secondary"
+          aria-current={p === page ? 'page' : undefined}
+          aria-label={`Page ${p}`}
+          onClick={() => onPage(p)}
+        >
+          {p}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        disabled={page === pages}
+        onClick={() => onPage(page + 1)}
+      >
+        Next
+      </button>
+    </nav>
+  );
+}
+
+/** One button per question of the filter: symbol and colour for the verdict, a flag mark, and a name that says both. */
+function JumpGrid({
+  items,
+  current,
+  onJump,
+}: {
+  items: ReviewItemData[];
+  current: ReviewItemData[];
+  onJump: (index: number, position: number) => void;
+}) {
+  const onPage = new Set(current.map((i) => i.position));
+  return (
+    <nav className="jump-grid no-print" aria-label="Jump to a question">
+      {items.map((item, index) => {
+        const verdict = verdictOf(item);
+        return (
+          <button
+            key={item.position}
+            type="button"
+            className={`jump jump-${verdict} ${onPage.has(item.position) ? 'jump-on-page' : ''}`}
+            aria-label={`Question ${item.position}, ${VERDICT_LABEL[verdict].toLowerCase()}${item.flagged ? ', flagged' : ''}`}
+            onClick={() => onJump(index, item.position)}
+          >
+            <span aria-hidden="true">
+              {VERDICT_SYMBOL[verdict]}
+              {item.position}
+              {item.flagged ? '⚑' : ''}
+            </span>
+          </button>
+        );
+      })}
+    </nav>
   );
 }

@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import {
+  expectNoSeriousA11yViolations,
+  finishedAttempt,
+  MOBILE,
+  newContext,
+  screenshot,
+  signUpViaApi,
+} from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('the review of a 65-question mock', () => {
+  it('shows 20 cards at a time, jumps to any question, saves with a note and offers the CSV', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'review');
+    const mock = await finishedAttempt(page, baseUrl, { mode: 'mock' }, { answered: 0.7 });
+
+    await page.goto(`${baseUrl}/attempts/${mock.id}/review`);
+    await page.locator('.review-item').first().waitFor();
+    expect(await page.locator('.review-item').count()).toBe(20);
+    expect(await page.locator('.jump-grid .jump').count()).toBe(65);
+    await page.getByText('Questions 1-20 of 65 questions (page 1 of 4).').waitFor();
+    await expectNoSeriousA11yViolations(page, 'review paged');
+    await screenshot(page, 'review-mock-paged-desktop', false);
+
+    // The jump grid opens the page holding the question and focuses it.
+    await page.getByRole('button', { name: /^Question 47, / }).click();
+    await page.waitForURL(/page=3/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rq-47');
+    expect(await page.locator('.review-item').count()).toBe(20);
+
+    // A link to one question opens its page too.
+    await page.goto(`${baseUrl}/attempts/${mock.id}/review#question-62`);
+    await page.locator('#rq-62').waitFor();
+    expect(await page.locator('.review-item').count()).toBe(5);
+
+    // Collapse and expand.
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    expect(await page.locator('.review-details:visible').count()).toBe(0);
+    await page.locator('#question-62').getByRole('button', { name: 'Show details' }).click();
+    expect(await page.locator('.review-details:visible').count()).toBe(1);
+
+    // Save with a note: it is in GET /api/saved.
+    const card = page.locator('#question-62');
+    await card.getByRole('button', { name: 'Save question' }).click();
+    await card.getByRole('button', { name: 'Saved' }).waitFor();
+    await card.getByLabel('Note for this question').fill('Compare with Multi-AZ');
+    await card.getByLabel('Note for this question').blur();
+    await card.getByText('Note saved').waitFor();
+    const saved = (await (await page.request.get(`${baseUrl}/api/saved`)).json()) as { items: { note: string }[] };
+    expect(saved.items.map((i) => i.note)).toEqual(['Compare with Multi-AZ']);
+
+    // The CSV download has one row per question.
+    const csvLink = page.getByRole('link', { name: 'Download results (CSV)' });
+    expect(await csvLink.getAttribute('download')).not.toBeNull();
+    const csv = await page.request.get(`${baseUrl}${await csvLink.getAttribute('href')}`);
+    expect((await csv.text()).trim().split('\n')).toHaveLength(66);
+
+    // Printed, the page shows no navigation or buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.jump-grid').isVisible()).toBe(false);
+    expect(await page.locator('.main-nav').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await context.close();
+  });
+
+  it('fits a phone without sideways scrolling', async () => {
+    const context = await newContext(browser, { viewport: MOBILE, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'review-phone');
+    const attempt = await finishedAttempt(page, baseUrl, {
+      mode: 'practice',
+      questionCount: 25,
+      timeLimitMinutes: null,
+    });
+    await page.goto(`${baseUrl}/attempts/${attempt.id}/review?filter=missed`);
+    await page.locator('.review-item').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'review phone');
+    await screenshot(page, 'review-missed-mobile-dark', false);
+    await context.close();
+  });
+});
