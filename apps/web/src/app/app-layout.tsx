@@ -27,6 +27,8 @@ export function AppLayout() {
           </NavLink>
           <NavLink to="/practice">Practice</NavLink>
           <NavLink to="/history">History</NavLink>
+          <NavLink to="/saved">Saved</NavLink>
+          <NavLink to="/search">Search</NavLink>
           <NavLink to="/account">Account</NavLink>
         </nav>
         <div className="topbar-tools">

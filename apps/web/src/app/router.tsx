@@ -76,6 +76,14 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('../features/history/history-page.tsx')).HistoryPage }),
               },
               {
+                path: 'saved',
+                lazy: async () => ({ Component: (await import('../features/saved/saved-page.tsx')).SavedPage }),
+              },
+              {
+                path: 'search',
+                lazy: async () => ({ Component: (await import('../features/search/search-page.tsx')).SearchPage }),
+              },
+              {
                 path: 'account',
                 lazy: async () => ({ Component: (await import('../features/account/account-page.tsx')).AccountPage }),
               },

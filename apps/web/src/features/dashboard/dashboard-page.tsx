@@ -6,6 +6,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { DomainStrengths } from './domain-strengths.tsx';
 import { ReadinessCard } from './readiness-card.tsx';
 import { RecentAttempts } from './recent-attempts.tsx';
+import { RunningAttempts } from './running-attempts.tsx';
 import { StartPanel } from './start-panel.tsx';
 import { WeakestSections } from './weakest-sections.tsx';
 import { WelcomeCard } from './welcome-card.tsx';
@@ -14,7 +15,7 @@ import './dashboard.css';
 export function DashboardPage() {
   usePageTitle('Dashboard');
   const stats = useStats();
-  const recent = useRecentAttempts(5);
+  const recent = useRecentAttempts(12);
 
   if (stats.isPending || recent.isPending) return <PageSkeleton label="Loading your dashboard…" cards={4} />;
   if (stats.isError || recent.isError) {
@@ -40,6 +41,7 @@ export function DashboardPage() {
   return (
     <div className="dashboard">
       <h1>{isNew ? 'Welcome' : 'Dashboard'}</h1>
+      <RunningAttempts attempts={recent.data.items} />
       {isNew && <WelcomeCard />}
       <StartPanel drill={data.drill} />
       {!isNew && (
@@ -59,7 +61,7 @@ export function DashboardPage() {
             <DomainStrengths domains={data.domains} />
             <WeakestSections sections={data.weakestSections} />
           </div>
-          <RecentAttempts attempts={recent.data.items} />
+          <RecentAttempts attempts={recent.data.items.slice(0, 5)} />
         </>
       )}
     </div>

@@ -220,11 +220,19 @@ export class AnswerQueue {
   private async sendOne(position: number, entry: SavedAnswer) {
     this.inFlight.set(position, entry.seq);
     try {
+      // The time on screen as it is when the save goes out (a retry carries the newer time).
+      const elapsedMs = Math.round(this.state.times[position] ?? 0);
       const response = await this.callbacks.send(position, {
         selected: entry.selected,
         flagged: entry.flagged,
         seq: entry.seq,
+        ...(elapsedMs > 0 ? { elapsedMs } : {}),
       });
+      if (elapsedMs > 0) {
+        this.update((state) => {
+          state.reported[position] = Math.max(state.reported[position] ?? 0, elapsedMs);
+        });
+      }
       // Acknowledged: drop it unless a newer answer for the same question was queued meanwhile.
       // Recorded even after detach(), so the next visit does not send it again.
       this.update((state) => {

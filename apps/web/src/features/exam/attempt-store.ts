@@ -18,11 +18,36 @@ export interface AttemptLocalState {
   pending: Record<string, SavedAnswer>;
   feedback: Record<string, AnswerFeedback>;
   warned: number[];
+  /** Per position: ms the question has been on screen with the tab visible, cumulative. */
+  times: Record<string, number>;
+  /** Per position: the time last sent to the server. */
+  reported: Record<string, number>;
 }
 
 const key = (attemptId: string) => `saa:attempt:${attemptId}`;
 
-const empty = (): AttemptLocalState => ({ v: 1, seq: 0, position: 1, pending: {}, feedback: {}, warned: [] });
+const empty = (): AttemptLocalState => ({
+  v: 1,
+  seq: 0,
+  position: 1,
+  pending: {},
+  feedback: {},
+  warned: [],
+  times: {},
+  reported: {},
+});
+
+const numbers = (value: unknown): Record<string, number> =>
+  value && typeof value === 'object'
+    ? Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)))
+    : {};
+
+/** Per position, the larger of two counts: two tabs on one attempt never lose each other's time. */
+const maxOf = (a: Record<string, number>, b: Record<string, number>) => {
+  const merged = { ...a };
+  for (const [k, v] of Object.entries(b)) merged[k] = Math.max(merged[k] ?? 0, v);
+  return merged;
+};
 
 export function loadLocalState(attemptId: string): AttemptLocalState {
   const stored = readJson<Partial<AttemptLocalState>>(key(attemptId));
@@ -34,6 +59,8 @@ export function loadLocalState(attemptId: string): AttemptLocalState {
     pending: stored.pending && typeof stored.pending === 'object' ? stored.pending : {},
     feedback: stored.feedback && typeof stored.feedback === 'object' ? stored.feedback : {},
     warned: Array.isArray(stored.warned) ? stored.warned : [],
+    times: numbers(stored.times),
+    reported: numbers(stored.reported),
   };
 }
 
@@ -55,6 +82,8 @@ export function updateLocalState(
     pending: { ...memory.pending },
     feedback: { ...stored.feedback, ...memory.feedback },
     warned: [...new Set([...stored.warned, ...memory.warned])],
+    times: maxOf(stored.times, memory.times),
+    reported: maxOf(stored.reported, memory.reported),
   };
   for (const [position, answer] of Object.entries(stored.pending)) {
     const mine = merged.pending[position];

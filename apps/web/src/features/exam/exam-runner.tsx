@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { Dialog } from '../../components/dialog.tsx';
 import { ThemeToggle } from '../../components/theme-toggle.tsx';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
-import { MODE_LABEL, plural } from '../../lib/format.ts';
+import { formatClock, MODE_LABEL, plural } from '../../lib/format.ts';
 import { useSubmitAttempt } from './api/submit-attempt.ts';
 import { clearLocalState } from './attempt-store.ts';
 import { isAnswered, QuestionNavigator } from './question-navigator.tsx';
@@ -46,7 +46,8 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
   }, [attempt.id, navigate]);
 
   const session = useExamSession({ attempt, receivedAt, onClosed: goToResults });
-  const { queue, countdown, answers, feedback, position, setPosition, saveAnswerState, status } = session;
+  const { queue, countdown, answers, feedback, position, setPosition, saveAnswerState, status, reportTimes } = session;
+  const [exitOpen, setExitOpen] = useState(false);
   const immediate = attempt.feedback === 'immediate';
   const question = attempt.questions[position - 1] ?? attempt.questions[0];
 
@@ -57,6 +58,8 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
       finishing.current = true;
       setSubmitError(null);
       setPhase(reason === 'time' ? 'time-up' : 'submitting');
+      // The time of questions only looked at goes out with the last saves.
+      reportTimes();
       const flushed = await queue.flush(reason === 'time' ? 5000 : 10_000);
       if (!flushed && reason === 'user' && queue.getStatus().kind !== 'closed') {
         // Never submit over answers that have not reached the server: they would be lost.
@@ -166,10 +169,17 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
   const firstUnanswered = attempt.questions.find((q) => !isAnswered(q, answers.get(q.position)));
   const isLast = position === attempt.questionCount;
 
-  const saveAndExit = async (event: MouseEvent) => {
-    event.preventDefault();
+  const leave = async () => {
+    setExitOpen(false);
+    reportTimes();
     await queue.flush(3000);
     navigate('/');
+  };
+  /** A timed attempt's clock keeps running while away: say so before leaving. */
+  const saveAndExit = async (event: MouseEvent) => {
+    event.preventDefault();
+    if (attempt.deadline) setExitOpen(true);
+    else await leave();
   };
 
   if (!question) return null;
@@ -314,6 +324,27 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
         }
       />
       <ShortcutsDialog open={helpOpen && phase !== 'time-up'} onClose={() => setHelpOpen(false)} />
+      <Dialog
+        open={exitOpen}
+        onClose={() => setExitOpen(false)}
+        title="Leave the exam?"
+        actions={
+          <>
+            <button type="button" className="button" data-autofocus onClick={() => setExitOpen(false)}>
+              Stay
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void leave()}>
+              Save and exit
+            </button>
+          </>
+        }
+      >
+        <p>
+          Your answers are saved, but the timer keeps running while you are away:{' '}
+          <strong>{formatClock(Math.ceil(countdown.remaining() ?? 0))} left</strong>. Resume from the dashboard before
+          it runs out.
+        </p>
+      </Dialog>
       <Dialog open={phase === 'time-up'} onClose={() => {}} title="Time is up">
         <p role="status">Your answers are being submitted. The results open in a moment.</p>
       </Dialog>

@@ -6,6 +6,7 @@ import { AnswerQueue } from './answer-queue.ts';
 import { getRunningAttempt } from './api/get-running-attempt.ts';
 import { saveAnswer } from './api/save-answer.ts';
 import { Countdown } from './countdown.ts';
+import { QuestionTimer } from './question-timer.ts';
 
 export interface AnswerState {
   selected: string[];
@@ -63,9 +64,10 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
         });
     };
     const countdown = new Countdown(attempt.remainingSeconds, receivedAt, resync);
-    return { queue, countdown, handlers, answers, resync };
+    const timer = new QuestionTimer(queue);
+    return { queue, countdown, handlers, answers, resync, timer };
   });
-  const { queue, countdown, handlers, resync } = setup;
+  const { queue, countdown, handlers, resync, timer } = setup;
 
   const [answers, setAnswers] = useState(setup.answers);
   const [feedback, setFeedback] = useState<Record<string, AnswerFeedback>>(() => ({ ...queue.local.feedback }));
@@ -113,10 +115,22 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
     queue.attach();
     countdown.start();
     return () => {
+      timer.show(null);
       queue.detach();
       countdown.stop();
     };
-  }, [queue, countdown]);
+  }, [queue, countdown, timer]);
+
+  // Time on screen: count while the tab is visible; keep the count every 5 s against a crash.
+  useEffect(() => {
+    const onVisibility = () => timer.visibilityChanged();
+    document.addEventListener('visibilitychange', onVisibility);
+    const keep = setInterval(() => timer.flush(), 5000);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearInterval(keep);
+    };
+  }, [timer]);
 
   // Timers in background tabs are throttled and a sleeping laptop stops them: ask the server for
   // the true remaining time whenever the page comes back.
@@ -131,6 +145,27 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
       window.removeEventListener('focus', resync);
     };
   }, [resync]);
+
+  // The question on screen, for the timer; a question only looked at reports its time when left.
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  useEffect(() => {
+    timer.show(position);
+    return () => {
+      timer.show(null);
+      if (!timer.unreported(3000).includes(position)) return;
+      const answer = answersRef.current.get(position);
+      queue.enqueue(position, answer?.selected ?? [], answer?.flagged ?? false);
+    };
+  }, [position, timer, queue]);
+
+  /** Sends the time of every question whose count grew (before submitting or leaving). */
+  const reportTimes = useCallback(() => {
+    for (const p of timer.unreported(1000)) {
+      const answer = answersRef.current.get(p);
+      queue.enqueue(p, answer?.selected ?? [], answer?.flagged ?? false);
+    }
+  }, [timer, queue]);
 
   const setPosition = useCallback(
     (next: number) => {
@@ -151,5 +186,5 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
     [queue],
   );
 
-  return { queue, countdown, answers, feedback, position, setPosition, saveAnswerState, status };
+  return { queue, countdown, answers, feedback, position, setPosition, saveAnswerState, status, reportTimes };
 }

@@ -2,9 +2,10 @@ import { type CreateAttemptRequest, EXAM, type FeedbackMode } from '@saa/contrac
 import type { CatalogResponse } from '@saa/contract/catalog';
 import type { DomainId } from '@saa/contract/domains';
 import { type FormEvent, useId, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { TextField } from '../../components/text-field.tsx';
 import { useCreateAttempt } from '../../lib/api/create-attempt.ts';
+import { useSavedList } from '../../lib/api/list-saved.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { SectionPicker } from './section-picker.tsx';
@@ -12,6 +13,15 @@ import { SectionPicker } from './section-picker.tsx';
 type Timing = 'untimed' | 'timed';
 /** Which questions to draw: exam-style scenarios, quick recall checks, or both. */
 type Kind = 'scenario' | 'recall' | 'both';
+/** Where the questions come from: the whole bank, only unseen ones, the missed ones, or the saved ones. */
+type Pool = 'all' | 'unseen' | 'wrong' | 'saved';
+
+const POOLS: [Pool, string, string][] = [
+  ['all', 'All questions', 'Questions you have seen least come first.'],
+  ['unseen', 'Unseen only', 'Questions you have never been shown.'],
+  ['wrong', 'Previously missed', 'Wrong or unanswered the last time a finished attempt asked them.'],
+  ['saved', 'Saved questions', 'The questions you starred, newest first.'],
+];
 
 /** Minutes per question on the real exam (130 / 65), used to suggest a time limit. */
 const MINUTES_PER_QUESTION = EXAM.mockMinutes / EXAM.mockQuestions;
@@ -27,6 +37,9 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
   const [minutes, setMinutes] = useState('');
   const [feedback, setFeedback] = useState<FeedbackMode>('deferred');
   const [kind, setKind] = useState<Kind>('scenario');
+  const [params] = useSearchParams();
+  const [pool, setPool] = useState<Pool>(() => (params.get('pool') === 'saved' ? 'saved' : 'all'));
+  const saved = useSavedList();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const server = fieldErrors(create.error);
 
@@ -55,83 +68,136 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
       document.getElementById(first)?.focus();
       return;
     }
-    const request: CreateAttemptRequest = {
-      mode: 'practice',
-      questionCount,
-      timeLimitMinutes: timing === 'timed' ? limit : null,
-      feedback,
-      ...(domains.length > 0 ? { domains } : {}),
-      ...(sections.length > 0 ? { sections } : {}),
-      ...(kind === 'both' ? {} : { style: kind }),
-    };
+    const timeLimitMinutes = timing === 'timed' ? limit : null;
+    const request: CreateAttemptRequest =
+      pool === 'saved'
+        ? { mode: 'practice', from: { saved: true }, timeLimitMinutes, feedback }
+        : {
+            mode: 'practice',
+            questionCount,
+            timeLimitMinutes,
+            feedback,
+            ...(pool === 'all' ? {} : { pool }),
+            ...(domains.length > 0 ? { domains } : {}),
+            ...(sections.length > 0 ? { sections } : {}),
+            ...(kind === 'both' ? {} : { style: kind }),
+          };
     create.mutate(request, { onSuccess: (attempt) => navigate(`/attempts/${attempt.id}`) });
   };
 
   const general = create.isError && Object.keys(server).length === 0 ? errorMessage(create.error) : null;
+  // The server says how many match when fewer than asked ("Only 7 questions match…").
+  const available = Number(/^Only (\d+) questions match/.exec(server.questionCount ?? '')?.[1] ?? Number.NaN);
+  const savedCount = saved.data?.items.length ?? 0;
   return (
     <form className="form practice-form" noValidate onSubmit={handleSubmit}>
       <fieldset className="card">
-        <legend>Kind of questions</legend>
-        <div className="choice-grid" role="radiogroup" aria-label="Kind of questions">
-          {(
-            [
-              [
-                'scenario',
-                'Exam-style scenarios',
-                'A situation with constraints, asking for the best design, as on the exam.',
-              ],
-              ['recall', 'Quick checks', 'Short fact checks to learn a service before the scenarios.'],
-              ['both', 'Both', 'Scenarios and quick checks mixed.'],
-            ] as const
-          ).map(([value, label, detail]) => (
+        <legend>Questions from</legend>
+        <div className="choice-grid" role="radiogroup" aria-label="Questions from">
+          {POOLS.map(([value, label, detail]) => (
             <label key={value} className="choice">
-              <input type="radio" name="kind" checked={kind === value} onChange={() => setKind(value)} />
+              <input type="radio" name="pool" checked={pool === value} onChange={() => setPool(value)} />
               <span>
                 {label}
-                <span className="muted choice-detail">{detail}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        {server.style && <p className="field-error">{server.style}</p>}
-      </fieldset>
-
-      <fieldset className="card">
-        <legend>Domains</legend>
-        <div className="choice-grid">
-          {catalog.domains.map((d) => (
-            <label key={d.id} className="choice">
-              <input type="checkbox" checked={domains.includes(d.id)} onChange={() => toggleDomain(d.id)} />
-              <span>
-                {d.name}
                 <span className="muted choice-detail">
-                  {d.weight}% of the exam · {d.scenarioCount} scenarios, {d.recallCount} quick checks
+                  {value === 'saved' ? `${detail} You have ${savedCount} saved.` : detail}
                 </span>
               </span>
             </label>
           ))}
         </div>
-        {server.domains && <p className="field-error">{server.domains}</p>}
+        {pool === 'saved' && savedCount === 0 && (
+          <p className="banner" role="status">
+            You have no saved questions yet: star questions in a review to practise them here.
+          </p>
+        )}
       </fieldset>
 
-      <SectionPicker sections={catalog.sections} selected={sections} onChange={setSections} error={server.sections} />
+      {pool !== 'saved' && (
+        <>
+          <fieldset className="card">
+            <legend>Kind of questions</legend>
+            <div className="choice-grid" role="radiogroup" aria-label="Kind of questions">
+              {(
+                [
+                  [
+                    'scenario',
+                    'Exam-style scenarios',
+                    'A situation with constraints, asking for the best design, as on the exam.',
+                  ],
+                  ['recall', 'Quick checks', 'Short fact checks to learn a service before the scenarios.'],
+                  ['both', 'Both', 'Scenarios and quick checks mixed.'],
+                ] as const
+              ).map(([value, label, detail]) => (
+                <label key={value} className="choice">
+                  <input type="radio" name="kind" checked={kind === value} onChange={() => setKind(value)} />
+                  <span>
+                    {label}
+                    <span className="muted choice-detail">{detail}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {server.style && <p className="field-error">{server.style}</p>}
+          </fieldset>
+
+          <fieldset className="card">
+            <legend>Domains</legend>
+            <div className="choice-grid">
+              {catalog.domains.map((d) => (
+                <label key={d.id} className="choice">
+                  <input type="checkbox" checked={domains.includes(d.id)} onChange={() => toggleDomain(d.id)} />
+                  <span>
+                    {d.name}
+                    <span className="muted choice-detail">
+                      {d.weight}% of the exam · {d.scenarioCount} scenarios, {d.recallCount} quick checks
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {server.domains && <p className="field-error">{server.domains}</p>}
+          </fieldset>
+
+          <SectionPicker
+            sections={catalog.sections}
+            selected={sections}
+            onChange={setSections}
+            error={server.sections}
+          />
+        </>
+      )}
 
       <fieldset className="card">
         <legend>Length and timing</legend>
-        <TextField
-          id={`${id}-count`}
-          label="Number of questions"
-          name="questionCount"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={EXAM.maxPracticeQuestions}
-          value={count}
-          onChange={(e) => setCount(e.target.value)}
-          hint={`1 to ${EXAM.maxPracticeQuestions}.`}
-          error={errors.questionCount ?? server.questionCount}
-          className="field-short"
-        />
+        {pool === 'saved' ? (
+          <p>
+            All {savedCount} saved questions, newest first (up to {EXAM.maxPracticeQuestions}).
+          </p>
+        ) : (
+          <TextField
+            id={`${id}-count`}
+            label="Number of questions"
+            name="questionCount"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={EXAM.maxPracticeQuestions}
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            hint={`1 to ${EXAM.maxPracticeQuestions}.`}
+            error={errors.questionCount ?? server.questionCount}
+            className="field-short"
+          />
+        )}
+        {Number.isFinite(available) && available > 0 && pool !== 'saved' && (
+          <p className="banner" role="status">
+            Your choices hold {available} {available === 1 ? 'question' : 'questions'}, fewer than you asked for.{' '}
+            <button type="button" className="link-button" onClick={() => setCount(String(available))}>
+              Ask for {available}
+            </button>
+          </p>
+        )}
         <div className="radio-row" role="radiogroup" aria-label="Timing">
           <label className="choice">
             <input type="radio" name="timing" checked={timing === 'untimed'} onChange={() => setTiming('untimed')} />
