@@ -1,0 +1,176 @@
+import type { AttemptResponse } from '@saa/contract/attempts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import {
+  api,
+  expectNoSeriousA11yViolations,
+  finishedAttempt,
+  MOBILE,
+  newContext,
+  screenshot,
+  signUpViaApi,
+} from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+let timing: {
+  context: import('playwright-core').BrowserContext;
+  page: import('playwright-core').Page;
+  attempt: AttemptResponse;
+  createdAt: number;
+};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signUpViaApi(page, baseUrl, 'timing');
+  const attempt = await api(page, baseUrl).createAttempt({
+    mode: 'practice',
+    questionCount: 3,
+    timeLimitMinutes: null,
+  });
+  timing = { context, page, attempt, createdAt: Date.now() };
+});
+afterAll(() => browser?.close());
+
+const reviewOf = async (page: import('playwright-core').Page, id: string) =>
+  (await (await page.request.get(`${baseUrl}/api/attempts/${id}/review`)).json()) as {
+    items: { questionId: string; stem: string }[];
+  };
+
+describe('leaving a timed attempt', () => {
+  it('warns that the clock keeps running, and the dashboard shows it first with its time left', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'leaving');
+    const attempt = await api(page, baseUrl).createAttempt({
+      mode: 'practice',
+      questionCount: 2,
+      timeLimitMinutes: 30,
+    });
+    await page.goto(`${baseUrl}/attempts/${attempt.id}`);
+    await page.getByRole('heading', { name: 'Question 1 of 2' }).waitFor();
+    await page.getByRole('link', { name: 'Save and exit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Leave the exam?' });
+    await dialog.getByText(/the timer keeps running while you are away: \d+:\d\d left/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Stay');
+    await dialog.getByRole('button', { name: 'Stay' }).click();
+    await page.getByRole('link', { name: 'Save and exit' }).click();
+    await page.getByRole('dialog', { name: 'Leave the exam?' }).getByRole('button', { name: 'Save and exit' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    const running = page.locator('.running-attempts');
+    await running.getByText(/Practice · 0 of 2 answered · (29|30):\d\d left/).waitFor();
+    await running.getByRole('link', { name: /Resume/ }).waitFor();
+    await context.close();
+  });
+});
+
+describe('saved questions and search', () => {
+  it('keeps saved questions with notes, removes with undo, practises them, and searches only seen questions', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'saved');
+    const attempt = await finishedAttempt(page, baseUrl, {
+      mode: 'practice',
+      questionCount: 3,
+      timeLimitMinutes: null,
+    });
+    const review = await reviewOf(page, attempt.id);
+    const [first, second] = review.items;
+    for (const item of [first, second]) {
+      await page.request.put(`${baseUrl}/api/saved/${item?.questionId}`, { data: { note: 'check the limits' } });
+    }
+
+    await page.goto(`${baseUrl}/saved`);
+    await page.getByRole('heading', { level: 1, name: 'Saved questions' }).waitFor();
+    expect(await page.locator('.seen-question').count()).toBe(2);
+    await expectNoSeriousA11yViolations(page, 'saved');
+    const card = page.locator('.seen-question').first();
+    await card.getByLabel('Your note').fill('a better note');
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await card.getByText('Saved', { exact: true }).waitFor();
+    await card.getByRole('button', { name: /^Remove/ }).click();
+    await page.getByText('Removed from your saved questions.').waitFor();
+    expect(await page.locator('.seen-question').count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('.seen-question').count()).toBe(2);
+
+    // Search: a word of a seen question finds it; the search never shows unseen ones.
+    const word = (first?.stem.match(/[A-Za-z]{9,}/g) ?? ['database'])[0] as string;
+    await page.goto(`${baseUrl}/search`);
+    await page.getByLabel(/Words in the question/).fill(word);
+    await page.locator('.seen-question').first().waitFor();
+    expect(page.url()).toContain(`q=${word}`);
+    expect(await page.locator('mark').count()).toBeGreaterThan(0);
+    const found = await page.locator('.seen-question h2').allTextContents();
+    expect(found.length).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, 'search');
+
+    // Practise the saved ones from the practice setup.
+    await page.goto(`${baseUrl}/practice?pool=saved`);
+    await page.getByRole('radio', { name: /Saved questions/ }).waitFor();
+    expect(await page.getByRole('radio', { name: /Saved questions/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Number of questions').count()).toBe(0);
+    await page.getByRole('button', { name: 'Start practice' }).click();
+    await page.waitForURL(/\/attempts\/[0-9a-f-]+$/);
+    await page.getByRole('heading', { name: 'Question 1 of 2' }).waitFor();
+    await context.close();
+  });
+
+  it('fits a phone, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await newContext(browser, { viewport: MOBILE, colorScheme });
+      const page = await context.newPage();
+      await signUpViaApi(page, baseUrl, 'saved-phone');
+      const attempt = await finishedAttempt(page, baseUrl, {
+        mode: 'practice',
+        questionCount: 2,
+        timeLimitMinutes: null,
+      });
+      const review = await reviewOf(page, attempt.id);
+      await page.request.put(`${baseUrl}/api/saved/${review.items[0]?.questionId}`, { data: { note: '' } });
+      for (const path of ['/saved', '/search?q=the', '/practice', '/']) {
+        await page.goto(`${baseUrl}${path}`);
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+      }
+      await page.goto(`${baseUrl}/saved`);
+      await page.locator('.seen-question').first().waitFor();
+      await screenshot(page, `saved-mobile-${colorScheme}`, false);
+      await context.close();
+    }
+  });
+});
+
+describe('time on screen', () => {
+  // Runs last: the server never credits more time than the attempt has existed, so the attempt is
+  // made when the file starts and the page's fake clock moves only within that real time.
+  it('is measured per question while visible and reported as measured in the results', async () => {
+    const { context, page, attempt, createdAt } = timing;
+    const waitFor = 8000 - (Date.now() - createdAt);
+    if (waitFor > 0) await new Promise((resolve) => setTimeout(resolve, waitFor));
+    await page.clock.install();
+    await page.goto(`${baseUrl}/attempts/${attempt.id}`);
+    await page.getByRole('heading', { name: 'Question 1 of 3' }).waitFor();
+    await page.clock.runFor(6000);
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 3' }).waitFor();
+    await page.keyboard.press('1');
+    await page.clock.runFor(2000);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByRole('button', { name: 'Submit now' }).click();
+    await page.waitForURL(`${baseUrl}/attempts/${attempt.id}/results`);
+    const done = (await api(page, baseUrl).getAttempt(attempt.id)) as AttemptResponse;
+    const times = done.result?.questionTimes ?? [];
+    expect(times[0]).toMatchObject({ position: 1, measured: true });
+    expect(times[0]?.seconds).toBeGreaterThanOrEqual(5);
+    expect(times[0]?.seconds).toBeLessThanOrEqual(7);
+    expect(times[1]?.measured).toBe(true);
+    await page.getByText('Time each question was on screen, as your browser measured it.').waitFor();
+    await context.close();
+  });
+});
