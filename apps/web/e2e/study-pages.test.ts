@@ -81,12 +81,15 @@ describe('saved questions and search', () => {
     const review = await reviewOf(page, attempt.id);
     const [first, second] = review.items;
     for (const item of [first, second]) {
-      await page.request.put(`${baseUrl}/api/saved/${item?.questionId}`, { data: { note: 'check the limits' } });
+      const res = await page.request.put(`${baseUrl}/api/saved/${item?.questionId}`, {
+        data: { note: 'check the limits' },
+      });
+      expect(res.status()).toBe(200);
     }
 
     await page.goto(`${baseUrl}/saved`);
     await page.getByRole('heading', { level: 1, name: 'Saved questions' }).waitFor();
-    expect(await page.locator('.seen-question').count()).toBe(2);
+    await expect.poll(() => page.locator('.seen-question').count()).toBe(2);
     await expectNoSeriousA11yViolations(page, 'saved');
     const card = page.locator('.seen-question').first();
     await card.getByLabel('Your note').fill('a better note');
