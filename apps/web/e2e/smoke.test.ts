@@ -16,14 +16,18 @@ describe('the built app in a real Chromium', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const csp: string[] = [];
+    const errors: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) csp.push(message.text());
+      if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(baseUrl);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     expect(new URL(page.url()).pathname).toBe('/signin');
     // The app runs under the API's strict CSP (script-src 'self') without a single violation.
     expect(csp).toEqual([]);
+    // A first visit without a session logs no error (not even a failed 401 request).
+    expect(errors).toEqual([]);
     await context.close();
   });
 

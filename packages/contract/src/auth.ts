@@ -59,3 +59,7 @@ export const AccountExportResponse = z.object({
   seenQuestions: z.array(Row),
 });
 export type AccountExportResponse = z.infer<typeof AccountExportResponse>;
+
+/** Who is signed in, if anyone: answers 200 either way, so a signed-out visit logs no error. */
+export const SessionResponse = z.object({ user: User.nullable() });
+export type SessionResponse = z.infer<typeof SessionResponse>;

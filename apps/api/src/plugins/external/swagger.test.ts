@@ -19,6 +19,7 @@ const ROUTES = {
   '/api/auth/logout-all': ['post'],
   '/api/auth/export': ['get'],
   '/api/auth/reset-password': ['post'],
+  '/api/auth/session': ['get'],
   '/api/catalog': ['get'],
   '/api/attempts': ['get', 'post'],
   '/api/attempts/{id}': ['get'],

@@ -175,4 +175,17 @@ describe('sessions', () => {
     const touched = await app.prisma.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(touched.lastSeenAt.getTime()).toBeGreaterThan(old.getTime() + 60_000);
   });
+
+  it('GET /session answers 200 with the user, or with null and no error without a session', async () => {
+    const anonymous = await request(app.server).get('/api/auth/session').expect(200);
+    expect(anonymous.body).toEqual({ user: null });
+    const me = await signedInAgent(app);
+    const signedIn = await me.agent.get('/api/auth/session').expect(200);
+    expect(signedIn.body.user).toMatchObject({ id: me.user.id, email: me.email });
+    const stale = await request(app.server)
+      .get('/api/auth/session')
+      .set('cookie', 'saa_session=not-a-token')
+      .expect(200);
+    expect(stale.body).toEqual({ user: null });
+  });
 });

@@ -1,4 +1,4 @@
-import { LoginRequest, ResetPasswordRequest, SignupRequest, UserResponse } from '@saa/contract/auth';
+import { LoginRequest, ResetPasswordRequest, SessionResponse, SignupRequest, UserResponse } from '@saa/contract/auth';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -128,6 +128,26 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
       if (account) await clearFailures(app.prisma, account.email);
       request.log.info({ event: 'password_reset', userId }, 'password set from a reset link; every session ended');
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, or null: 200 either way (GET /me answers 401 without a session)',
+        response: { 200: SessionResponse },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await app.loadSession(request, reply);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'unauthenticated') return { user: null };
+        throw error;
+      }
+      return { user: request.user ? toUser(request.user) : null };
     },
   );
 

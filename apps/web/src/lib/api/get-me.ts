@@ -1,19 +1,17 @@
 import type { User } from '@saa/contract/auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiError, apiRequest } from '../api-client.ts';
+import { apiRequest } from '../api-client.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-/** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
+/**
+ * The signed-in user, or null when there is no session. GET /auth/session answers 200 either way,
+ * so a signed-out first visit shows no failed request in the browser's console.
+ */
 export async function getMe(signal?: AbortSignal): Promise<User | null> {
   // The schema is loaded on demand: this query runs from the initial chunk, which stays zod-free.
-  const { UserResponse } = await import('@saa/contract/auth');
-  try {
-    return (await apiRequest('/auth/me', UserResponse, { signal })).user;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const { SessionResponse } = await import('@saa/contract/auth');
+  return (await apiRequest('/auth/session', SessionResponse, { signal })).user;
 }
 
 export const meQueryOptions = () =>
