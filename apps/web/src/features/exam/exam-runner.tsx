@@ -92,7 +92,7 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
       }
       goToResults();
     },
-    [attempt.id, goToResults, queue, submit],
+    [attempt.id, goToResults, queue, submit, reportTimes],
   );
 
   const { warning, dismissWarning } = useTimeWarnings(attempt, countdown, queue, () => void finish('time'));
