@@ -68,6 +68,43 @@ describe('leaving a timed attempt', () => {
   });
 });
 
+describe('flags', () => {
+  it('show a flag mark, and the submit dialog steps through the flagged questions', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'flags');
+    const attempt = await api(page, baseUrl).createAttempt({
+      mode: 'practice',
+      questionCount: 5,
+      timeLimitMinutes: null,
+    });
+    await page.goto(`${baseUrl}/attempts/${attempt.id}`);
+    for (const position of [2, 4]) {
+      await page.getByRole('button', { name: new RegExp(`^Question ${position}, `) }).click();
+      await page.getByRole('heading', { name: `Question ${position} of 5` }).waitFor();
+      await page.keyboard.press('f');
+      await page.getByText('Flagged for review', { exact: true }).waitFor();
+    }
+    const cell = page.getByRole('button', { name: 'Question 4, unanswered, flagged' });
+    await cell.waitFor();
+    // The mark is a glyph, not colour alone.
+    expect(await cell.evaluate((el) => getComputedStyle(el, '::after').content)).toContain('⚑');
+
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByRole('button', { name: 'Review flagged (2)' }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 5' }).waitFor();
+    await page.getByText('Flagged question 1 of 2').waitFor();
+    await page.getByRole('button', { name: 'Next flagged' }).click();
+    await page.getByRole('heading', { name: 'Question 4 of 5' }).waitFor();
+    await page.getByText('Flagged question 2 of 2').waitFor();
+    await page.getByRole('button', { name: 'Back to submit' }).click();
+    await page.getByRole('dialog', { name: 'Submit your answers?' }).waitFor();
+    await page.getByRole('button', { name: 'Go to unanswered (5)' }).click();
+    await page.getByText('Unanswered question 1 of 5').waitFor();
+    await context.close();
+  });
+});
+
 describe('saved questions and search', () => {
   it('keeps saved questions with notes, removes with undo, practises them, and searches only seen questions', async () => {
     const context = await newContext(browser);

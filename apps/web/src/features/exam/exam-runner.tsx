@@ -16,6 +16,7 @@ import { TimerDisplay } from './timer-display.tsx';
 import { useExamSession } from './use-exam-session.ts';
 import { useExamShortcuts } from './use-exam-shortcuts.ts';
 import { useTimeWarnings } from './use-time-warnings.ts';
+import { WalkBar } from './walk-bar.tsx';
 
 type Phase = 'running' | 'submitting' | 'time-up';
 
@@ -48,6 +49,8 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
   const session = useExamSession({ attempt, receivedAt, onClosed: goToResults });
   const { queue, countdown, answers, feedback, position, setPosition, saveAnswerState, status, reportTimes } = session;
   const [exitOpen, setExitOpen] = useState(false);
+  /** Stepping through the flagged or unanswered questions from the submit dialog. */
+  const [walk, setWalk] = useState<{ kind: 'flagged' | 'unanswered'; positions: number[] } | null>(null);
   const immediate = attempt.feedback === 'immediate';
   const question = attempt.questions[position - 1] ?? attempt.questions[0];
 
@@ -245,6 +248,19 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
       <main id="main" tabIndex={-1} className="exam-main">
         <div className="exam-layout">
           <div id="question-area" className="exam-question">
+            {walk && (
+              <WalkBar
+                kind={walk.kind}
+                positions={walk.positions}
+                current={position}
+                onGo={(target) => go(target, true)}
+                onBackToSubmit={() => {
+                  setWalk(null);
+                  setSubmitOpen(true);
+                }}
+                onStop={() => setWalk(null)}
+              />
+            )}
             <QuestionView
               key={question.position}
               question={question}
@@ -317,8 +333,24 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
         onShowUnanswered={
           firstUnanswered
             ? () => {
+                const positions = attempt.questions
+                  .filter((q) => !isAnswered(q, answers.get(q.position)))
+                  .map((q) => q.position);
                 setSubmitOpen(false);
-                go(firstUnanswered.position, true);
+                setWalk({ kind: 'unanswered', positions });
+                go(positions[0] ?? firstUnanswered.position, true);
+              }
+            : null
+        }
+        onReviewFlagged={
+          flagged > 0
+            ? () => {
+                const positions = attempt.questions
+                  .filter((q) => answers.get(q.position)?.flagged)
+                  .map((q) => q.position);
+                setSubmitOpen(false);
+                setWalk({ kind: 'flagged', positions });
+                if (positions[0] !== undefined) go(positions[0], true);
               }
             : null
         }

@@ -11,6 +11,8 @@ interface SubmitDialogProps {
   onCancel: () => void;
   onConfirm: () => void;
   onShowUnanswered: (() => void) | null;
+  /** Steps through the flagged questions, one after another. */
+  onReviewFlagged: (() => void) | null;
 }
 
 /** Confirms the submission, saying what is still open, since a submitted attempt cannot be changed. */
@@ -24,6 +26,7 @@ export function SubmitDialog({
   onCancel,
   onConfirm,
   onShowUnanswered,
+  onReviewFlagged,
 }: SubmitDialogProps) {
   return (
     <Dialog
@@ -51,13 +54,20 @@ export function SubmitDialog({
       </ul>
       {pendingSaves > 0 && <p className="muted">{plural(pendingSaves, 'answer')} will be saved before submitting.</p>}
       <p>After submitting you cannot change your answers.</p>
-      {onShowUnanswered && unanswered > 0 && (
-        <p>
-          <button type="button" className="link-button" onClick={onShowUnanswered}>
-            Go to the first unanswered question
-          </button>
+      {(onReviewFlagged && flagged > 0) || (onShowUnanswered && unanswered > 0) ? (
+        <p className="submit-walk">
+          {onReviewFlagged && flagged > 0 && (
+            <button type="button" className="button button-small button-secondary" onClick={onReviewFlagged}>
+              Review flagged ({flagged})
+            </button>
+          )}{' '}
+          {onShowUnanswered && unanswered > 0 && (
+            <button type="button" className="button button-small button-secondary" onClick={onShowUnanswered}>
+              Go to unanswered ({unanswered})
+            </button>
+          )}
         </p>
-      )}
+      ) : null}
       {error && (
         <p className="banner banner-bad" role="alert">
           {error}
