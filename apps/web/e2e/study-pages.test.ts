@@ -105,6 +105,30 @@ describe('flags', () => {
   });
 });
 
+describe('the exam on a phone', () => {
+  it('keeps the navigator one tap away, in a sheet, without sideways scrolling', async () => {
+    const context = await newContext(browser, { viewport: MOBILE });
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'phone-exam');
+    const attempt = await api(page, baseUrl).createAttempt({
+      mode: 'practice',
+      questionCount: 8,
+      timeLimitMinutes: 20,
+    });
+    await page.goto(`${baseUrl}/attempts/${attempt.id}`);
+    await page.getByRole('heading', { name: 'Question 1 of 8' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByRole('button', { name: /^Questions 1\/8/ }).click();
+    const sheet = page.getByRole('dialog', { name: 'Questions' });
+    await sheet.getByRole('button', { name: 'Question 6, unanswered' }).click();
+    await page.getByRole('heading', { name: 'Question 6 of 8' }).waitFor();
+    expect(await sheet.isVisible()).toBe(false);
+    await expectNoSeriousA11yViolations(page, 'exam phone');
+    await screenshot(page, 'exam-phone', false);
+    await context.close();
+  });
+});
+
 describe('saved questions and search', () => {
   it('keeps saved questions with notes, removes with undo, practises them, and searches only seen questions', async () => {
     const context = await newContext(browser);

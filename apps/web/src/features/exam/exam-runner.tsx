@@ -49,6 +49,8 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
   const session = useExamSession({ attempt, receivedAt, onClosed: goToResults });
   const { queue, countdown, answers, feedback, position, setPosition, saveAnswerState, status, reportTimes } = session;
   const [exitOpen, setExitOpen] = useState(false);
+  /** On a phone the navigator is one tap away, in a sheet over the question. */
+  const [sheetOpen, setSheetOpen] = useState(false);
   /** Stepping through the flagged or unanswered questions from the submit dialog. */
   const [walk, setWalk] = useState<{ kind: 'flagged' | 'unanswered'; positions: number[] } | null>(null);
   const immediate = attempt.feedback === 'immediate';
@@ -213,6 +215,20 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
           <ThemeToggle />
           <button
             type="button"
+            className="button button-small button-secondary questions-button"
+            aria-haspopup="dialog"
+            onClick={() => setSheetOpen(true)}
+          >
+            Questions {position}/{attempt.questionCount}
+            {flagged > 0 && (
+              <>
+                <span aria-hidden="true"> ⚑{flagged}</span>
+                <span className="visually-hidden">, {flagged} flagged</span>
+              </>
+            )}
+          </button>
+          <button
+            type="button"
             className="button button-small"
             onClick={() => setSubmitOpen(true)}
             disabled={phase !== 'running'}
@@ -318,6 +334,17 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
         </div>
       </main>
 
+      <Dialog open={sheetOpen} onClose={() => setSheetOpen(false)} title="Questions" className="navigator-sheet">
+        <QuestionNavigator
+          questions={attempt.questions}
+          answers={answers}
+          current={position}
+          onGo={(p) => {
+            setSheetOpen(false);
+            go(p, true);
+          }}
+        />
+      </Dialog>
       <SubmitDialog
         open={submitOpen && phase !== 'time-up'}
         unanswered={unanswered}
