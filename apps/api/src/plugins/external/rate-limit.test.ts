@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
+import { uniqueEmail } from '../../../test/factories.ts';
 
 // Two instances of the API on one database, as behind a load balancer.
 const [first, second] = await Promise.all([
@@ -13,7 +14,8 @@ const login = (instance: number, forwardedFor: string) =>
   request((instance % 2 === 0 ? first : second).server)
     .post('/api/auth/login')
     .set('x-forwarded-for', forwardedFor)
-    .send({ email: 'nobody@example.test', password: 'not the password at all' });
+    // A new email each time: this is about the per-address limit, not the per-account one.
+    .send({ email: uniqueEmail('nobody'), password: 'not the password at all' });
 
 describe('rate limits', () => {
   it('hold in total across instances sharing one database', async () => {
