@@ -2,6 +2,7 @@
 // 150 KB gzipped budget for its initial JavaScript, and a library would take most of it.
 import { useId } from 'react';
 import { useElementWidth } from '../../lib/use-element-width.ts';
+import { thinLabels } from './axis-labels.ts';
 
 export interface LineSeries {
   name: string;
@@ -54,17 +55,9 @@ export function LineChart({
   const n = labels.length;
   const x = (i: number) => PAD.left + (n <= 1 ? plotW / 2 : (i * plotW) / (n - 1));
   const y = (v: number) => PAD.top + plotH - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * plotH;
-  // Show as many x labels as fit without overlapping (about 6.5 px per character at 11 px),
-  // always including the first and the last.
+  // As many x labels as fit without overlapping (about 6.5 px per character at 11 px).
   const labelWidth = Math.max(...labels.map((l) => l.length), 1) * 6.5 + 14;
-  const step = Math.max(1, Math.ceil((n - 1) / Math.max(1, Math.floor(plotW / labelWidth))));
-  const shownLabels = new Set<number>();
-  for (let i = 0; i < n; i += step) shownLabels.add(i);
-  const lastShown = Math.max(...shownLabels, 0);
-  if (n > 1 && lastShown !== n - 1) {
-    if (x(n - 1) - x(lastShown) < labelWidth) shownLabels.delete(lastShown);
-    shownLabels.add(n - 1);
-  }
+  const shownLabels = new Set(thinLabels(n, n <= 1 ? plotW : x(n - 1) - x(0), labelWidth));
 
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
