@@ -10,6 +10,14 @@ const Counts = {
 
 export const CatalogResponse = z.object({
   domains: z.array(z.object({ id: DomainId, name: z.string(), weight: z.number(), ...Counts })),
-  sections: z.array(z.object({ id: z.string(), title: z.string(), ...Counts })),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /** The domain most of the section's questions belong to (some ask under other domains too). */
+      domain: DomainId.nullable(),
+      ...Counts,
+    }),
+  ),
 });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;

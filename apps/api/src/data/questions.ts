@@ -58,6 +58,23 @@ export function countBySection(db: Db): Promise<Map<string, StyleCounts>> {
   return countByStyle(db, 'section');
 }
 
+/** Each section's main domain: the one most of its active questions belong to. */
+export async function mainDomainBySection(db: Db): Promise<Map<string, string>> {
+  const rows = await db.question.groupBy({
+    by: ['section', 'domain'],
+    where: { retiredAt: null },
+    _count: { _all: true },
+  });
+  const best = new Map<string, { domain: string; n: number }>();
+  for (const row of rows) {
+    const current = best.get(row.section);
+    if (!current || row._count._all > current.n || (row._count._all === current.n && row.domain < current.domain)) {
+      best.set(row.section, { domain: row.domain, n: row._count._all });
+    }
+  }
+  return new Map([...best].map(([section, { domain }]) => [section, domain]));
+}
+
 // The ranking shared by every draw: questions this user has seen least come first (never-seen
 // ones before all others), random among equals, so that repeated mocks rotate through the bank.
 

@@ -1,8 +1,8 @@
 import { CatalogResponse } from '@saa/contract/catalog';
-import { DOMAINS } from '@saa/contract/domains';
+import { DOMAINS, DomainId } from '@saa/contract/domains';
 import { SECTIONS } from '@saa/question-bank/sections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { countByDomain, countBySection, type StyleCounts } from '../../data/questions.ts';
+import { countByDomain, countBySection, mainDomainBySection, type StyleCounts } from '../../data/questions.ts';
 
 /** Public: what can be practised, with question counts. Never any question content. */
 const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,7 +16,11 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const [byDomain, bySection] = await Promise.all([countByDomain(app.prisma), countBySection(app.prisma)]);
+      const [byDomain, bySection, domainOf] = await Promise.all([
+        countByDomain(app.prisma),
+        countBySection(app.prisma),
+        mainDomainBySection(app.prisma),
+      ]);
       const counts = (c: StyleCounts | undefined) => ({
         questionCount: (c?.scenario ?? 0) + (c?.recall ?? 0),
         scenarioCount: c?.scenario ?? 0,
@@ -24,7 +28,12 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return {
         domains: DOMAINS.map((d) => ({ id: d.id, name: d.name, weight: d.weight, ...counts(byDomain.get(d.id)) })),
-        sections: SECTIONS.map((s) => ({ id: s.id, title: s.title, ...counts(bySection.get(s.id)) })),
+        sections: SECTIONS.map((s) => ({
+          id: s.id,
+          title: s.title,
+          domain: DomainId.safeParse(domainOf.get(s.id)).data ?? null,
+          ...counts(bySection.get(s.id)),
+        })),
       };
     },
   );

@@ -1,4 +1,5 @@
 import type { CatalogResponse } from '@saa/contract/catalog';
+import { DOMAINS } from '@saa/contract/domains';
 import { useId, useState } from 'react';
 
 interface SectionPickerProps {
@@ -40,20 +41,32 @@ export function SectionPicker({ sections, selected, onChange, error }: SectionPi
           </button>
         )}
       </div>
-      <div className="section-list">
-        {visible.length === 0 ? (
-          <p className="muted">No section matches “{filter}”.</p>
-        ) : (
-          visible.map((s) => (
-            <label key={s.id} className="choice choice-compact">
-              <input type="checkbox" checked={selected.includes(s.id)} onChange={() => toggle(s.id)} />
-              <span>
-                {s.title} <span className="muted">({s.questionCount})</span>
-              </span>
-            </label>
-          ))
-        )}
-      </div>
+      {visible.length === 0 ? (
+        <p className="muted">No section matches “{filter}”.</p>
+      ) : (
+        // Grouped under the domain most of each section's questions belong to.
+        [...DOMAINS.map((d) => ({ id: d.id as string | null, name: d.name })), { id: null, name: 'Other' }].map(
+          (group) => {
+            const inGroup = visible.filter((s) => s.domain === group.id);
+            if (inGroup.length === 0) return null;
+            return (
+              <fieldset key={group.name} className="section-group">
+                <legend className="section-group-title">{group.name}</legend>
+                <div className="section-list">
+                  {inGroup.map((s) => (
+                    <label key={s.id} className="choice choice-compact">
+                      <input type="checkbox" checked={selected.includes(s.id)} onChange={() => toggle(s.id)} />
+                      <span>
+                        {s.title} <span className="muted">({s.questionCount})</span>
+                      </span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          },
+        )
+      )}
       {error && <p className="field-error">{error}</p>}
     </fieldset>
   );
