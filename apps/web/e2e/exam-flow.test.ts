@@ -123,7 +123,10 @@ describe('a practice exam from sign-up to history', () => {
     await page.getByText(/No scaled score/).waitFor();
     expect(await page.getByText('estimated scaled score').count()).toBe(0);
     expect(await page.locator('.verdict-large').count()).toBe(0);
-    await page.getByText('Questions that took longest').waitFor();
+    // Time per question against the exam's 2 minutes, with the pace through the attempt.
+    await page.getByRole('heading', { name: 'Time per question' }).waitFor();
+    await page.getByText(/^Finished (ahead of|behind) the exam's pace by/).waitFor();
+    expect(await page.locator('.time-bars li').count()).toBe(5);
     expect(await page.locator('.bar-row').count()).toBeGreaterThan(0);
 
     // Review the missed questions (the two unanswered at least).

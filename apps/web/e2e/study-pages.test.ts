@@ -105,6 +105,33 @@ describe('flags', () => {
   });
 });
 
+describe('the star on a feedback card', () => {
+  it('saves the question just answered, which the Saved page then shows', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'feedback-star');
+    const attempt = await api(page, baseUrl).createAttempt({
+      mode: 'practice',
+      questionCount: 2,
+      timeLimitMinutes: null,
+      feedback: 'immediate',
+    });
+    await page.goto(`${baseUrl}/attempts/${attempt.id}`);
+    const options = page.locator('label.option');
+    await options.first().waitFor();
+    for (let i = 0; i < (attempt.questions[0]?.choose ?? 1); i++) await options.nth(i).click();
+    await page.getByRole('button', { name: 'Save question' }).click();
+    await page.getByRole('button', { name: 'Saved' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get(`${baseUrl}/api/saved`)).json()) as { items: unknown[] }).items.length,
+      )
+      .toBe(1);
+    await context.close();
+  });
+});
+
 describe('the exam on a phone', () => {
   it('keeps the navigator one tap away, in a sheet, without sideways scrolling', async () => {
     const context = await newContext(browser, { viewport: MOBILE });
@@ -235,6 +262,7 @@ describe('time on screen', () => {
     expect(times[0]?.seconds).toBeLessThanOrEqual(7);
     expect(times[1]?.measured).toBe(true);
     await page.getByText('Time each question was on screen, as your browser measured it.').waitFor();
+    await page.getByText(/On average .* a question against the exam's 2 min/).waitFor();
     await context.close();
   });
 });

@@ -279,6 +279,7 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
             )}
             <QuestionView
               key={question.position}
+              attemptId={attempt.id}
               question={question}
               total={attempt.questionCount}
               answer={answer}

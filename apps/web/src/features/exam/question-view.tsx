@@ -1,12 +1,14 @@
 import type { AnswerFeedback, AttemptQuestion } from '@saa/contract/attempts';
 import { type KeyboardEvent, type Ref, useRef } from 'react';
 import { FeedbackPanel } from './feedback-panel.tsx';
+import { FeedbackSaveStar } from './feedback-save-star.tsx';
 import { LETTERS } from './option-letters.ts';
 import type { AnswerState } from './use-exam-session.ts';
 
 const COUNT_WORD: Record<number, string> = { 2: 'TWO', 3: 'THREE' };
 
 interface QuestionViewProps {
+  attemptId: string;
   question: AttemptQuestion;
   total: number;
   answer: AnswerState | undefined;
@@ -39,6 +41,7 @@ export function nextSelection(
 }
 
 export function QuestionView({
+  attemptId,
   question,
   total,
   answer,
@@ -135,6 +138,7 @@ export function QuestionView({
         </p>
       )}
       {feedback && <FeedbackPanel feedback={feedback} options={question.options} announce={!hadFeedback.current} />}
+      {feedback && <FeedbackSaveStar key={question.position} attemptId={attemptId} position={question.position} />}
     </article>
   );
 }

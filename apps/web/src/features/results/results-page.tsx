@@ -10,6 +10,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { PASS_PERCENT } from '../../lib/pass-percent.ts';
 import './results.css';
 import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
+import { QuestionTimes } from './question-times.tsx';
 
 export function ResultsPage() {
   const { id = '' } = useParams();
@@ -55,11 +56,6 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
   const { wrong, unanswered } = result;
   const missed = wrong + unanswered;
   const limitSeconds = attempt.deadline ? (Date.parse(attempt.deadline) - Date.parse(attempt.startedAt)) / 1000 : null;
-  const slowest = result.questionTimes
-    .flatMap((q) => (q.seconds !== null && q.seconds > 0 ? [{ position: q.position, seconds: q.seconds }] : []))
-    .sort((a, b) => b.seconds - a.seconds)
-    .slice(0, 5);
-  const measured = result.questionTimes.some((q) => q.measured);
 
   return (
     <div className="results">
@@ -167,24 +163,8 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
         </section>
 
         <section className="card" aria-labelledby="slow-heading">
-          <h2 id="slow-heading">Questions that took longest</h2>
-          {slowest.length === 0 ? (
-            <p className="muted">No answered questions to time.</p>
-          ) : (
-            <ol className="slow-list">
-              {slowest.map((q) => (
-                <li key={q.position}>
-                  <Link to={`/attempts/${attempt.id}/review#question-${q.position}`}>Question {q.position}</Link>
-                  <span>{formatDuration(q.seconds)}</span>
-                </li>
-              ))}
-            </ol>
-          )}
-          <p className="muted small">
-            {measured
-              ? 'Time each question was on screen, as your browser measured it.'
-              : 'Estimated from when each answer was first saved.'}
-          </p>
+          <h2 id="slow-heading">Time per question</h2>
+          <QuestionTimes attemptId={attempt.id} times={result.questionTimes} />
         </section>
       </div>
 
