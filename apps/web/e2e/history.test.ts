@@ -37,3 +37,24 @@ describe('history', () => {
     await context.close();
   });
 });
+
+describe('the score trend', () => {
+  it('charts mocks by default, adds practice on request, and remembers the choice', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signUpViaApi(page, baseUrl, 'trend');
+    const client = api(page, baseUrl);
+    for (let i = 0; i < 2; i++) {
+      const attempt = await client.createAttempt({ mode: 'practice', questionCount: 1, timeLimitMinutes: null });
+      await client.submit(attempt.id);
+    }
+    await page.goto(`${baseUrl}/history`);
+    await page.getByText('Finish a mock exam to start the trend line (practice sets are not exam-like).').waitFor();
+    await page.getByLabel('Include practice sets and drills (as percent correct)').check();
+    await page.locator('figcaption', { hasText: 'Percent correct, every attempt' }).waitFor();
+    await page.reload();
+    await page.locator('figcaption', { hasText: 'Percent correct, every attempt' }).waitFor();
+    expect(await page.getByLabel('Include practice sets and drills (as percent correct)').isChecked()).toBe(true);
+    await context.close();
+  });
+});

@@ -1,11 +1,11 @@
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
-import { ScoreTrendChart } from '../../components/score-trend-chart.tsx';
 import { useStats } from '../../lib/api/get-stats.ts';
 import { useAttemptPages } from '../../lib/api/list-attempts.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { AttemptTable } from './attempt-table.tsx';
 import { DomainTrends } from './domain-trends.tsx';
 import './history.css';
+import { TrendCard } from './trend-card.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -43,13 +43,8 @@ export function HistoryPage() {
                   error={stats.error}
                   onRetry={() => void stats.refetch()}
                 />
-              ) : mockTrend(stats.data.trend).length === 0 ? (
-                <p className="muted">Finish a mock exam to start the trend line (practice sets are not exam-like).</p>
               ) : (
-                <ScoreTrendChart
-                  title="Estimated scaled score of your mock exams"
-                  points={mockTrend(stats.data.trend)}
-                />
+                <TrendCard trend={stats.data.trend} />
               )}
             </section>
             <DomainTrends attempts={attempts} />
@@ -65,9 +60,4 @@ export function HistoryPage() {
       )}
     </div>
   );
-}
-
-/** Only mocks carry an estimated scaled score: practice sets and drills are not exam-like. */
-function mockTrend(trend: { submittedAt: string; scaledScore: number | null }[]) {
-  return trend.flatMap((t) => (t.scaledScore === null ? [] : [{ at: t.submittedAt, scaledScore: t.scaledScore }]));
 }
