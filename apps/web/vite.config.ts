@@ -1,11 +1,28 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // In development Vite serves the SPA and forwards /api to the API started by `pnpm dev`.
 export default defineConfig({
   plugins: [
     react(),
+    // A service worker that keeps the app shell (HTML, scripts, styles, icons) so that reloading the
+    // exam page offline opens the app with its local answers. It never caches /api: answers and
+    // keys only ever come from the server. A new version waits until every tab of the old one has
+    // closed ('prompt' without a prompt), so a running exam is never reloaded under the candidate.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: 'script',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+      },
+    }),
     // Brotli and gzip copies of every text asset, made once at build time and served by the API
     // (@fastify/static preCompressed) to browsers that accept them; source maps stay as they are.
     compression({

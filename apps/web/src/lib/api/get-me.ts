@@ -1,8 +1,10 @@
 import type { User } from '@saa/contract/auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
+import { readJson, removeKey, writeJson } from '../storage.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
+const LAST_USER = 'saa:last-user';
 
 /**
  * The signed-in user, or null when there is no session. GET /auth/session answers 200 either way,
@@ -11,7 +13,23 @@ export const meQueryKey = ['auth', 'me'] as const;
 export async function getMe(signal?: AbortSignal): Promise<User | null> {
   // The schema is loaded on demand: this query runs from the initial chunk, which stays zod-free.
   const { SessionResponse } = await import('@saa/contract/auth');
-  return (await apiRequest('/auth/session', SessionResponse, { signal })).user;
+  try {
+    const { user } = await apiRequest('/auth/session', SessionResponse, { signal });
+    if (user) writeJson(LAST_USER, user);
+    else removeKey(LAST_USER);
+    return user;
+  } catch (error) {
+    // Offline: whoever was signed in on this device last, so that a running exam still opens
+    // (the server checks the session again with every answer sent).
+    const last = error instanceof TypeError ? readJson<User>(LAST_USER) : null;
+    if (last) return last;
+    throw error;
+  }
+}
+
+/** Forgets the signed-in user kept for offline use (sign-out, deletion). */
+export function forgetLastUser(): void {
+  removeKey(LAST_USER);
 }
 
 export const meQueryOptions = () =>

@@ -1,6 +1,6 @@
 import type { ChangePasswordRequest, DeleteAccountRequest, ResetPasswordRequest } from '@saa/contract/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { meQueryKey } from '../../../lib/api/get-me.ts';
+import { forgetLastUser, meQueryKey } from '../../../lib/api/get-me.ts';
 import { apiRequest, noContent } from '../../../lib/api-client.ts';
 
 export function changePassword(request: ChangePasswordRequest): Promise<void> {
@@ -16,6 +16,7 @@ function useSignedOutAfter<T>(mutationFn: (input: T) => Promise<void>) {
     mutationFn,
     onSuccess: () => {
       queryClient.clear();
+      forgetLastUser();
       queryClient.setQueryData(meQueryKey, null);
     },
   });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { meQueryKey } from '../../../lib/api/get-me.ts';
+import { forgetLastUser, meQueryKey } from '../../../lib/api/get-me.ts';
 import { apiRequest, noContent } from '../../../lib/api-client.ts';
 
 // No zod here on purpose: the app layout (initial chunk) uses this, and a 204 has no body to check.
@@ -14,6 +14,7 @@ export function useSignOut() {
     onSuccess: () => {
       // Nothing about this user may stay in memory for whoever uses the browser next.
       queryClient.clear();
+      forgetLastUser();
       queryClient.setQueryData(meQueryKey, null);
     },
   });
