@@ -343,7 +343,9 @@ describe('results as CSV', () => {
     expect(lines[0]).toBe(
       'position,question_id,domain,section,result,your_answer,correct_answer,flagged,seconds,time,question',
     );
-    expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual(['correct', 'correct', 'wrong', 'wrong', 'unanswered']);
+    // Fields with commas are quoted (section titles have some): split outside quotes only.
+    const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]);
+    expect(lines.slice(1).map((l) => cells(l)[4])).toEqual(['correct', 'correct', 'wrong', 'wrong', 'unanswered']);
     const other = await signedInAgent(app);
     await other.agent.get(`/api/attempts/${attempt.id}/results.csv`).expect(404);
   });
