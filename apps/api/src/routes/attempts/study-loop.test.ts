@@ -301,8 +301,15 @@ describe('search of seen questions', () => {
     const text = await app.prisma.questionVersion.findUniqueOrThrow({
       where: { questionId_version: { questionId: version.id, version: version.version } },
     });
-    // A distinctive long word of the stem.
-    const word = (text.stem.match(/[A-Za-z]{9,}/g) ?? ['database'])[0] as string;
+    // The longest plain word of the stem (every stem has one of 5 letters or more).
+    const word = [...(text.stem.match(/[A-Za-z]{5,}/g) ?? [])]
+      .filter(
+        (w) =>
+          !/^(themselves|ourselves|yourselves|between|because|through|against|further|during|before|should|which|where|their|there|these|those|other|about|after|while)$/i.test(
+            w,
+          ),
+      )
+      .sort((a, b) => b.length - a.length)[0] as string;
     const found = SeenSearchResponse.parse(
       (await me.agent.get(`/api/seen?q=${encodeURIComponent(word)}`).expect(200)).body,
     );
