@@ -185,7 +185,7 @@ describe('saved questions and search', () => {
     await card.getByText('Saved', { exact: true }).waitFor();
     await card.getByRole('button', { name: /^Remove/ }).click();
     await page.getByText('Removed from your saved questions.').waitFor();
-    expect(await page.locator('.seen-question').count()).toBe(1);
+    await expect.poll(() => page.locator('.seen-question').count()).toBe(1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('.seen-question').count()).toBe(2);
 
