@@ -61,7 +61,8 @@ describe('the server process', () => {
     expect(run.stdout).toContain(`ready at http://127.0.0.1:${port}`);
   });
 
-  describe('fails with one readable line and a non-zero exit', () => {
+  // Each case starts its own server process and mostly waits on it, so they run side by side.
+  describe.concurrent('fails with one readable line and a non-zero exit', () => {
     let blocker: ReturnType<typeof createServer>;
     let busyPort: number;
     beforeAll(async () => {

@@ -108,8 +108,10 @@ const VARIANTS = [
 ];
 
 describe('every page: accessibility and screenshots', () => {
+  // The four variants share nothing but the signed-in state, so they run side by side in one
+  // browser: the checks mostly wait on rendering and axe, and this file is the suite's longest.
   for (const variant of VARIANTS) {
-    it(`signed-in pages pass axe (${variant.label})`, async () => {
+    it.concurrent(`signed-in pages pass axe (${variant.label})`, async () => {
       const context = await browser.newContext({
         viewport: variant.viewport,
         colorScheme: variant.colorScheme,
