@@ -13,6 +13,10 @@ export default defineProject({
     // The tests mostly wait on Postgres, so two files at a time overlap well even on two cores
     // (the default there is a single worker).
     maxWorkers: 2,
+    // A worker keeps its loaded modules from one file to the next: loading the app for each of the
+    // 50-odd files cost more than half of the project's time. Each file still gets its own
+    // database and its own app (test/worker-database.ts, buildTestApp), so no rows are shared.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

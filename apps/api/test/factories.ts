@@ -59,17 +59,21 @@ export async function signedInAgent(app: FastifyInstance, email = uniqueEmail())
 export type KnownQuestion = AttemptQuestion & { questionId: string };
 export type KnownAttempt = Omit<AttemptResponse, 'questions'> & { questions: KnownQuestion[] };
 
-let bankIdReader: pg.Pool | null = null;
+let bankIdReader: { url: string; pool: pg.Pool } | null = null;
 
 /** Adds each question's bank id, read from the database: what tests know and browsers never see. */
 export async function withBankIds(attempt: AttemptResponse): Promise<KnownAttempt> {
-  if (!bankIdReader) {
-    bankIdReader = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2, idleTimeoutMillis: 1000 });
-    // The worker's database is dropped when its files finish: idle clients then get "terminating
+  // One pool per test file's database (a worker may run several files, each on its own database).
+  const url = testDatabaseUrl();
+  if (bankIdReader?.url !== url) {
+    void bankIdReader?.pool.end();
+    const pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 1000 });
+    // The file's database is dropped when its tests finish: idle clients then get "terminating
     // connection", which must not count as an unhandled error of the test run.
-    bankIdReader.on('error', () => {});
+    pool.on('error', () => {});
+    bankIdReader = { url, pool };
   }
-  const { rows } = await bankIdReader.query<{ position: number; question_id: string }>(
+  const { rows } = await bankIdReader.pool.query<{ position: number; question_id: string }>(
     'SELECT position, question_id FROM attempt_items WHERE attempt_id = $1::uuid',
     [attempt.id],
   );
