@@ -8,7 +8,7 @@ import { countCards } from '../apps/api/src/data/review-cards.ts';
 import { findSectionStats } from '../apps/api/src/data/section-stats.ts';
 import { countScored, lastMockScores, lastScored } from '../apps/api/src/data/stats.ts';
 import { planAttempt } from '../apps/api/src/exam/attempt-plan.ts';
-import { drawForPlan } from '../apps/api/src/routes/attempts/draw.ts';
+import { drawForPlan } from '../apps/api/src/services/attempts/draw-questions.ts';
 import { explainingPrisma } from '../apps/api/test/explaining-prisma.ts';
 import { BENCH_PASSWORD } from './candidate.ts';
 import { Browser, HttpTarget } from './client.ts';

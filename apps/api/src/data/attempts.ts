@@ -215,3 +215,42 @@ export function openAttemptsOf(db: Db, userId: string, now: Date): Promise<{ id:
     WHERE user_id = ${userId}::uuid AND status = 'in_progress' AND (deadline IS NULL OR deadline > ${now})
     ORDER BY started_at DESC`;
 }
+
+/** The scored attempt: its final status and result, with the result's figures in their own columns. */
+export async function storeResult(
+  tx: Db,
+  attemptId: string,
+  status: Exclude<AttemptStatus, 'in_progress'>,
+  submittedAt: Date,
+  result: AttemptResult,
+): Promise<void> {
+  await tx.attempt.update({
+    where: { id: attemptId },
+    data: {
+      status,
+      submittedAt,
+      correctCount: result.correct,
+      percent: result.percent,
+      scaledScore: result.scaledScore,
+      passed: result.passed,
+      result: result as unknown as Prisma.InputJsonValue,
+    },
+  });
+}
+
+/** Each item's verdict, by position. */
+export async function markVerdicts(tx: Db, attemptId: string, verdicts: Map<number, boolean>): Promise<void> {
+  if (verdicts.size === 0) return;
+  await tx.$executeRaw`
+    UPDATE attempt_items AS i SET correct = t.correct
+    FROM unnest(${[...verdicts.keys()]}::int[], ${[...verdicts.values()]}::boolean[]) AS t(position, correct)
+    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = t.position`;
+}
+
+/** The bank id and verdict of the question at a position, or null if the attempt has none there. */
+export function findItemAt(db: Db, attemptId: string, position: number) {
+  return db.attemptItem.findUnique({
+    where: { attemptId_position: { attemptId, position } },
+    select: { questionId: true, correct: true },
+  });
+}

@@ -1,4 +1,3 @@
-import type { User } from '@saa/contract/auth';
 import type { Db } from '../db/prisma-client.ts';
 
 export interface UserRow {
@@ -8,10 +7,6 @@ export interface UserRow {
 }
 
 const PUBLIC_FIELDS = { id: true, email: true, createdAt: true } as const;
-
-export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, createdAt: row.createdAt.toISOString() };
-}
 
 /** Null when the email is taken (the unique index decides, so two racing sign-ups cannot both win). */
 export async function createUser(db: Db, email: string, passwordHash: string): Promise<UserRow | null> {

@@ -33,6 +33,8 @@ export class AppError extends Error {
   readonly fields: { field: string; message: string }[] | undefined;
   /** Extra members of the problem body, e.g. the id of the attempt already running. */
   readonly extra: Record<string, string> | undefined;
+  /** Sent as Retry-After when set: when the client may try again. */
+  retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
@@ -50,6 +52,13 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** A 429 (or 503) that says when to try again: the error handler sends it as Retry-After. */
+export function tryAgainLater(code: 'rate_limited' | 'server_busy', message: string, seconds: number): AppError {
+  const error = new AppError(code, message);
+  error.retryAfterSeconds = seconds;
+  return error;
 }
 
 /** A 400 that names one field, shaped like the schema validation errors so clients handle both alike. */

@@ -68,7 +68,8 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof AppError) {
-        if (error.code === 'server_busy') reply.header('retry-after', '2');
+        const retryAfter = error.retryAfterSeconds ?? (error.code === 'server_busy' ? 2 : undefined);
+        if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
         return sendProblem(request, reply, error.status, error.code, error.message, error.fields, error.extra);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { claimOverdue } from '../../data/attempts.ts';
-import { finishAttempt } from '../../data/results.ts';
 import { deleteExpiredSessions } from '../../data/sessions.ts';
 import { TRANSACTION_OPTIONS } from '../../db/prisma-client.ts';
+import { finishAttempt } from '../../services/attempts/finish-attempt.ts';
 
 // Per tick, so that a backlog (say, after downtime) is worked off in bounded slices.
 const MAX_PER_TICK = 200;

@@ -1,20 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { AttemptResponse, CreateAttemptRequest } from '@saa/contract/attempts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type AttemptRow, insertAttempt, openAttemptsOf, tryLockStartsOf } from '../../data/attempts.ts';
-import { markSeen } from '../../data/questions.ts';
-import { TRANSACTION_OPTIONS } from '../../db/prisma-client.ts';
 import { planAttempt } from '../../exam/attempt-plan.ts';
-import { deadlineFor } from '../../exam/clock.ts';
-import { checkOpenAttempts } from '../../exam/open-attempt-rules.ts';
-import { shuffle } from '../../exam/shuffle.ts';
-import { AppError } from '../../lib/app-error.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
-import { drawForPlan } from './draw.ts';
-import { currentAttempt } from './lifecycle.ts';
-import { type PresentableItem, presentAttempt } from './present.ts';
+import { startAttempt, startInProgress } from '../../services/attempts/start-attempt.ts';
 
 const createRoute: FastifyPluginAsyncZod = async (app) => {
   /** Users with a start under way in this process. */
@@ -43,86 +32,17 @@ const createRoute: FastifyPluginAsyncZod = async (app) => {
       const user = currentUser(request);
       const plan = planAttempt(request.body);
       // A burst of starts from one user is answered here, before any of them takes a database
-      // connection: the pool stays free for everyone else. (Across instances the advisory lock
-      // below keeps it to one start at a time.)
+      // connection: the pool stays free for everyone else. (Across instances an advisory lock in
+      // the start keeps it to one at a time.)
       if (startsInFlight.has(user.id)) throw startInProgress();
       startsInFlight.add(user.id);
       try {
-        return await startAttempt(user.id, plan, reply);
+        return reply.status(201).send(await startAttempt(app.prisma, user.id, plan, new Date()));
       } finally {
         startsInFlight.delete(user.id);
       }
     },
   );
-
-  async function startAttempt(userId: string, plan: ReturnType<typeof planAttempt>, reply: FastifyReply) {
-    const user = { id: userId };
-    const now = new Date();
-    // Practising from an attempt whose time ran out: score it first, so it counts as finished.
-    if (plan.source && 'attemptId' in plan.source) await currentAttempt(app, user.id, plan.source.attemptId, now);
-    const { attempt, items } = await app.prisma.$transaction(async (tx) => {
-      if (!(await tryLockStartsOf(tx, user.id))) {
-        throw new AppError('start_in_progress', 'Another start of yours is still being set up; try again in a moment.');
-      }
-      checkOpenAttempts(plan.mode, await openAttemptsOf(tx, user.id, now));
-      const drawn = shuffle(await drawForPlan(tx, user.id, plan, now));
-      const attempt: AttemptRow = {
-        id: randomUUID(),
-        userId: user.id,
-        mode: plan.mode,
-        status: 'in_progress',
-        feedback: plan.feedback,
-        questionCount: drawn.length,
-        startedAt: now,
-        deadline: deadlineFor(now, plan.timeLimitMinutes),
-        submittedAt: null,
-        result: null,
-      };
-      const items: (PresentableItem & { questionVersion: number })[] = drawn.map((q, index) => ({
-        position: index + 1,
-        questionId: q.id,
-        questionVersion: q.version,
-        domain: q.domain,
-        section: q.section,
-        choose: q.options.filter((o) => o.correct).length,
-        // Stored, so that a resumed attempt shows the options in the order first shown.
-        optionOrder: shuffle(q.options.map((o) => o.id)),
-        selected: [],
-        flagged: false,
-        seq: -1,
-        correct: null,
-        stem: q.stem,
-        options: q.options,
-        explanation: q.explanation,
-        references: q.references,
-      }));
-      await insertAttempt(tx, {
-        ...attempt,
-        filters:
-          plan.mode === 'practice'
-            ? {
-                domains: plan.domains,
-                sections: plan.sections,
-                style: plan.style,
-                pool: plan.pool,
-                source: plan.source,
-              }
-            : null,
-        items,
-      });
-      await markSeen(
-        tx,
-        user.id,
-        drawn.map((q) => q.id),
-        now,
-      );
-      return { attempt, items };
-    }, TRANSACTION_OPTIONS);
-    return reply.status(201).send(presentAttempt(attempt, items, now));
-  }
 };
-
-const startInProgress = () =>
-  new AppError('start_in_progress', 'Another start of yours is still being set up; try again in a moment.');
 
 export default createRoute;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
 import { rewindAttempt, signedInAgent, startAttempt, wrongOptionIds } from '../../../test/factories.ts';
 import { sweepExpiredAttempts } from '../../plugins/app/expiry-sweeper.ts';
-import { MAX_SCORED_PER_READ } from './lifecycle.ts';
+import { MAX_SCORED_PER_READ } from '../../services/attempts/current-attempt.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -1,10 +1,8 @@
 import { AttemptIdParams, AttemptResponse } from '@saa/contract/attempts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findItems } from '../../data/attempts.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
-import { currentAttempt } from './lifecycle.ts';
-import { presentAttempt } from './present.ts';
+import { readAttempt } from '../../services/attempts/read-attempt.ts';
 
 const readRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -20,11 +18,7 @@ const readRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AttemptResponse, ...problems(400, 401, 404) },
       },
     },
-    async (request) => {
-      const now = new Date();
-      const attempt = await currentAttempt(app, currentUser(request).id, request.params.id, now);
-      return presentAttempt(attempt, await findItems(app.prisma, attempt.id), now);
-    },
+    async (request) => readAttempt(app.prisma, currentUser(request).id, request.params.id, new Date()),
   );
 };
 

@@ -1,8 +1,8 @@
 import { UserResponse } from '@saa/contract/auth';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toUser } from '../../data/users.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
+import { toUser } from '../../services/auth/present-user.ts';
 import accountRoutes from './account.ts';
 
 const meRoutes: FastifyPluginAsyncZod<{ rateLimit: { max: number; timeWindow: string } }> = async (app, opts) => {

@@ -1,17 +1,9 @@
 import { QuestionIdParams, SavedListResponse, SavedQuestionResponse, SaveQuestionRequest } from '@saa/contract/saved';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deleteSaved, findSaved, isReadable, listSaved, upsertSaved } from '../../data/saved-questions.ts';
-import { AppError } from '../../lib/app-error.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
-import { presentSaved } from './present.ts';
-
-const notReadable = () =>
-  new AppError(
-    'not_found',
-    'You can save a question once you have seen its answer: after the attempt that asked it ends, or once practice feedback shows it.',
-  );
+import { listSavedQuestions, saveQuestion, unsaveQuestion } from '../../services/saved/saved-questions.ts';
 
 /** Saved questions outlive attempts; every route needs a session (one hook for the folder). */
 const savedRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,7 +19,7 @@ const savedRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SavedListResponse, ...problems(401) },
       },
     },
-    async (request) => ({ items: (await listSaved(app.prisma, currentUser(request).id)).map(presentSaved) }),
+    async (request) => listSavedQuestions(app.prisma, currentUser(request).id),
   );
 
   app.put(
@@ -42,15 +34,8 @@ const savedRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SavedQuestionResponse, ...problems(400, 401, 404) },
       },
     },
-    async (request) => {
-      const userId = currentUser(request).id;
-      const { questionId } = request.params;
-      if (!(await isReadable(app.prisma, userId, questionId))) throw notReadable();
-      await upsertSaved(app.prisma, userId, questionId, request.body.note, new Date());
-      const saved = await findSaved(app.prisma, userId, questionId);
-      if (!saved) throw notReadable();
-      return presentSaved(saved);
-    },
+    async (request) =>
+      saveQuestion(app.prisma, currentUser(request).id, request.params.questionId, request.body.note, new Date()),
   );
 
   app.delete(
@@ -64,8 +49,7 @@ const savedRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const removed = await deleteSaved(app.prisma, currentUser(request).id, request.params.questionId);
-      if (!removed) throw new AppError('not_found', 'This question is not among your saved questions.');
+      await unsaveQuestion(app.prisma, currentUser(request).id, request.params.questionId);
       return reply.status(204).send(null);
     },
   );

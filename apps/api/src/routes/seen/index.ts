@@ -1,9 +1,8 @@
 import { SeenSearchQuery, SeenSearchResponse } from '@saa/contract/saved';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { savedQuestionIds, searchSeen } from '../../data/saved-questions.ts';
 import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
-import { presentSeenQuestion } from '../saved/present.ts';
+import { searchSeenQuestions } from '../../services/saved/saved-questions.ts';
 
 /** Search in the questions you have already seen; needs a session (one hook for the folder). */
 const seenRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,16 +21,7 @@ const seenRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SeenSearchResponse, ...problems(400, 401) },
       },
     },
-    async (request) => {
-      const userId = currentUser(request).id;
-      const rows = await searchSeen(app.prisma, userId, request.query.q, request.query.limit);
-      const saved = await savedQuestionIds(
-        app.prisma,
-        userId,
-        rows.map((r) => r.questionId),
-      );
-      return { items: rows.map((row) => ({ ...presentSeenQuestion(row), saved: saved.has(row.questionId) })) };
-    },
+    async (request) => searchSeenQuestions(app.prisma, currentUser(request).id, request.query),
   );
 };
 

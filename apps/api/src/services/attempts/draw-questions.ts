@@ -15,7 +15,7 @@ import type { Db } from '../../db/prisma-client.ts';
 import type { AttemptPlan } from '../../exam/attempt-plan.ts';
 import { allocateByWeight } from '../../exam/draw.ts';
 import { AppError, invalidField } from '../../lib/app-error.ts';
-import { REVIEW_FILTERS } from './present.ts';
+import { REVIEW_FILTERS } from './present-attempt.ts';
 
 /** Picks the questions for a new attempt according to its mode, or explains why it cannot. */
 export async function drawForPlan(db: Db, userId: string, plan: AttemptPlan, now: Date): Promise<DrawnQuestion[]> {

@@ -1,13 +1,12 @@
 import type { AttemptResult, AttemptStatus } from '@saa/contract/attempts';
-import type { Db } from '../db/prisma-client.ts';
-import { isPastDeadline } from '../exam/clock.ts';
-import { reviewAfterAnswer, type StoredCard } from '../exam/fsrs.ts';
-import { scoreAttempt } from '../exam/scoring.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { findItems, type ItemRow, lockAttempt } from './attempts.ts';
-import { findCards, saveCards } from './review-cards.ts';
-import { addSectionTallies, type SectionTally } from './section-stats.ts';
-import { countScoredAttempt } from './stats.ts';
+import { findItems, type ItemRow, lockAttempt, markVerdicts, storeResult } from '../../data/attempts.ts';
+import { findCards, saveCards } from '../../data/review-cards.ts';
+import { addSectionTallies, type SectionTally } from '../../data/section-stats.ts';
+import { countScoredAttempt } from '../../data/stats.ts';
+import { type Db, type PrismaClient, TRANSACTION_OPTIONS } from '../../db/prisma-client.ts';
+import { isPastDeadline } from '../../exam/clock.ts';
+import { reviewAfterAnswer, type StoredCard } from '../../exam/fsrs.ts';
+import { scoreAttempt } from '../../exam/scoring.ts';
 
 export interface FinishedAttempt {
   status: Exclude<AttemptStatus, 'in_progress'>;
@@ -22,6 +21,11 @@ export interface FinishedAttempt {
  * comes second finds it scored and gets the stored result. An attempt whose deadline has passed
  * ends as `expired` at its deadline, whatever the caller wanted.
  */
+export function finish(prisma: PrismaClient, attemptId: string, now: Date): Promise<FinishedAttempt | null> {
+  return prisma.$transaction((tx) => finishAttempt(tx, attemptId, now), TRANSACTION_OPTIONS);
+}
+
+/** The scoring itself, for a caller that already holds a transaction (the expiry sweeper). */
 export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promise<FinishedAttempt | null> {
   const attempt = await lockAttempt(tx, attemptId);
   if (!attempt) return null;
@@ -52,30 +56,11 @@ export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promi
     })),
   });
 
-  await tx.attempt.update({
-    where: { id: attemptId },
-    data: {
-      status,
-      submittedAt,
-      correctCount: result.correct,
-      percent: result.percent,
-      scaledScore: result.scaledScore,
-      passed: result.passed,
-      result: result as unknown as Prisma.InputJsonValue,
-    },
-  });
+  await storeResult(tx, attemptId, status, submittedAt, result);
   await markVerdicts(tx, attemptId, correctByPosition);
   await addSectionTallies(tx, attempt.userId, sectionTallies(items, correctByPosition));
   await updateReviewCards(tx, attempt.userId, items, correctByPosition, now);
   return { status, result, scoredNow: true };
-}
-
-async function markVerdicts(tx: Db, attemptId: string, verdicts: Map<number, boolean>): Promise<void> {
-  if (verdicts.size === 0) return;
-  await tx.$executeRaw`
-    UPDATE attempt_items AS i SET correct = t.correct
-    FROM unnest(${[...verdicts.keys()]}::int[], ${[...verdicts.values()]}::boolean[]) AS t(position, correct)
-    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = t.position`;
 }
 
 /**

@@ -1,14 +1,10 @@
-import { AttemptIdParams } from '@saa/contract/attempts';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { findItems, type ItemRow } from '../../data/attempts.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { problems } from '../../lib/problem-responses.ts';
+import type { PrismaClient } from '../../db/prisma-client.ts';
 import { sectionTitle } from '../../lib/sections.ts';
-import { currentUser } from '../../plugins/app/auth.ts';
-import { currentAttempt } from './lifecycle.ts';
-import { presentResult } from './present.ts';
+import { inProgressError } from './attempt-errors.ts';
+import { currentAttempt } from './current-attempt.ts';
+import { presentResult } from './present-attempt.ts';
 
 const LETTERS = 'ABCDEF';
 
@@ -24,70 +20,56 @@ function verdict(item: ItemRow): string {
   return item.correct === true ? 'correct' : 'wrong';
 }
 
-/** One row per question of a finished attempt, for a spreadsheet. */
-const resultsCsvRoute: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/:id/results.csv',
+/** One row per question of a finished attempt, for a spreadsheet, with the file name to offer. */
+export async function attemptResultsCsv(
+  prisma: PrismaClient,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<{ csv: string; fileName: string }> {
+  const attempt = await currentAttempt(prisma, userId, id, now);
+  if (attempt.status === 'in_progress' || !attempt.result) {
+    throw inProgressError('Results can be downloaded once the attempt is submitted.');
+  }
+  const times = new Map(presentResult(attempt.result, attempt.mode).questionTimes.map((t) => [t.position, t]));
+  const items = await findItems(prisma, attempt.id);
+  const csv = stringify(
+    items.map((item) => {
+      const time = times.get(item.position);
+      return [
+        item.position,
+        item.questionId,
+        item.domain,
+        sectionTitle(item.section),
+        verdict(item),
+        lettersOf(item, item.selected),
+        lettersOf(
+          item,
+          item.options.filter((o) => o.correct).map((o) => o.id),
+        ),
+        item.flagged ? 'yes' : 'no',
+        time?.seconds ?? '',
+        time ? (time.measured ? 'measured' : 'estimated') : '',
+        item.stem,
+      ];
+    }),
     {
-      schema: {
-        tags: ['attempts'],
-        summary: 'The results of a finished attempt as CSV, one row per question',
-        params: AttemptIdParams,
-        produces: ['text/csv'],
-        response: { 200: z.string(), ...problems(400, 401, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      const attempt = await currentAttempt(app, currentUser(request).id, request.params.id, new Date());
-      if (attempt.status === 'in_progress' || !attempt.result) {
-        throw new AppError('attempt_in_progress', 'Results can be downloaded once the attempt is submitted.');
-      }
-      const times = new Map(presentResult(attempt.result, attempt.mode).questionTimes.map((t) => [t.position, t]));
-      const items = await findItems(app.prisma, attempt.id);
-      const csv = stringify(
-        items.map((item) => {
-          const time = times.get(item.position);
-          return [
-            item.position,
-            item.questionId,
-            item.domain,
-            sectionTitle(item.section),
-            verdict(item),
-            lettersOf(item, item.selected),
-            lettersOf(
-              item,
-              item.options.filter((o) => o.correct).map((o) => o.id),
-            ),
-            item.flagged ? 'yes' : 'no',
-            time?.seconds ?? '',
-            time ? (time.measured ? 'measured' : 'estimated') : '',
-            item.stem,
-          ];
-        }),
-        {
-          header: true,
-          columns: [
-            'position',
-            'question_id',
-            'domain',
-            'section',
-            'result',
-            'your_answer',
-            'correct_answer',
-            'flagged',
-            'seconds',
-            'time',
-            'question',
-          ],
-        },
-      );
-      const day = (attempt.submittedAt ?? attempt.startedAt).toISOString().slice(0, 10);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="saa-${attempt.mode}-${day}.csv"`)
-        .send(csv);
+      header: true,
+      columns: [
+        'position',
+        'question_id',
+        'domain',
+        'section',
+        'result',
+        'your_answer',
+        'correct_answer',
+        'flagged',
+        'seconds',
+        'time',
+        'question',
+      ],
     },
   );
-};
-
-export default resultsCsvRoute;
+  const day = (attempt.submittedAt ?? attempt.startedAt).toISOString().slice(0, 10);
+  return { csv, fileName: `saa-${attempt.mode}-${day}.csv` };
+}
