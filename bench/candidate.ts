@@ -1,5 +1,7 @@
 // One simulated candidate sitting a full mock through the public API, the way the web app does it,
 // and the check that afterwards every acknowledged answer is in the database exactly as acknowledged.
+
+import { seededRandom } from '../apps/api/src/exam/shuffle.ts';
 import type { AttemptResponse, ReviewResponse, SaveAnswerResponse } from '../packages/contract/src/attempts.ts';
 import type { Browser, HttpTarget } from './client.ts';
 import { Browser as BrowserImpl } from './client.ts';
@@ -38,18 +40,6 @@ export interface CandidateOptions {
   /** Share of saves followed by a stale one (an old seq, as a retried request would send). */
   staleRate?: number;
   seed?: number;
-}
-
-/** mulberry32: a small seeded generator, so a run is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));

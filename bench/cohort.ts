@@ -1,8 +1,10 @@
 // A class sitting a mock together: everyone signs in, starts within 10 s of each other, answers
 // with human think times, and submits within 10 s of each other when the teacher calls time.
 // What a candidate feels then (start, page read, save, submit) and whether any answer was lost.
+
+import { seededRandom } from '../apps/api/src/exam/shuffle.ts';
 import type { AttemptResponse, SaveAnswerResponse } from '../packages/contract/src/attempts.ts';
-import { type Acknowledged, BENCH_PASSWORD, type CandidateOutcome, type FlowError, seededRandom } from './candidate.ts';
+import { type Acknowledged, BENCH_PASSWORD, type CandidateOutcome, type FlowError } from './candidate.ts';
 import { Browser, type HttpTarget } from './client.ts';
 import type { Recorder } from './latency.ts';
 

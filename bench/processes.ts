@@ -5,9 +5,9 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 import { startEmbeddedPostgres } from '../apps/api/src/db/embedded-postgres.ts';
 import { adminQuery, urlForDatabase } from '../apps/api/test/admin-database.ts';
-import { freePort } from '../apps/api/test/free-port.ts';
 import { postmasterOf } from './machine-load.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -75,7 +75,7 @@ export async function startPostgres(databaseUrl: string | undefined, dataParent:
   const dir = await mkdtemp(path.join(dataParent, 'saa-bench-pg-'));
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'data'),
-    port: await freePort(),
+    port: await getPort(),
     database: 'saa_bench',
   });
   return {
@@ -154,7 +154,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /** The API's production build (apps/api/dist/server.js) on a free port, against `databaseUrl`. */
 export async function startApi(databaseUrl: string, env: Record<string, string>): Promise<ChildServer> {
-  const port = await freePort();
+  const port = await getPort();
   // For profiling a run, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'apps/api/dist/server.js')], {
@@ -188,7 +188,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string>)
 
 /** The hello-world Fastify server (bench/hello-server.ts) on a free port. */
 export async function startHello(databaseUrl?: string): Promise<ChildServer> {
-  const port = await freePort();
+  const port = await getPort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/hello-server.ts')], {
     cwd: ROOT,
     env: {

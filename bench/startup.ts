@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../apps/api/test/free-port.ts';
+import getPort from 'get-port';
 import { ROOT } from './processes.ts';
 
 export interface StartupResult {
@@ -14,7 +14,7 @@ export interface StartupResult {
 
 /** Runs `pnpm start`'s script with its own data folder until /api/health answers, then stops it. */
 async function timeOneStart(dataDir: string, pgPort: number): Promise<number> {
-  const port = await freePort();
+  const port = await getPort();
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
@@ -49,7 +49,7 @@ async function timeOneStart(dataDir: string, pgPort: number): Promise<number> {
 /** `pnpm start` twice on a fresh data folder: the second start is what a user restarting waits for. */
 export async function measureStartup(): Promise<StartupResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'saa-bench-start-'));
-  const pgPort = await freePort();
+  const pgPort = await getPort();
   try {
     const firstStartMs = await timeOneStart(dataDir, pgPort);
     const readyMs = await timeOneStart(dataDir, pgPort);

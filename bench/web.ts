@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import getPort from 'get-port';
 import lighthouse from 'lighthouse';
-import { freePort } from '../apps/api/test/free-port.ts';
 import { pickBrowser } from '../apps/web/e2e/browser.ts';
 import { Browser, HttpTarget } from './client.ts';
 import { ensureApiBuilt, ROOT, startApi, startPostgres, stopAllChildren } from './processes.ts';
@@ -55,7 +55,7 @@ async function chromiumPath(): Promise<string> {
 
 /** A headless Chromium with a DevTools port for Lighthouse. */
 async function launchChromium() {
-  const port = await freePort();
+  const port = await getPort();
   const profile = await mkdtemp(path.join(os.tmpdir(), 'saa-lighthouse-'));
   const child = spawn(
     await chromiumPath(),

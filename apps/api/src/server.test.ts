@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../test/build-test-app.ts';
-import { freePort } from '../test/free-port.ts';
 import { createEmptyDatabase } from '../test/scratch-database.ts';
 
 const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
@@ -52,7 +52,7 @@ const lines = (text: string) => text.trim().split('\n').filter(Boolean);
 
 describe('the server process', () => {
   it('serves, then shuts down cleanly on SIGTERM', async () => {
-    const port = await freePort();
+    const port = await getPort();
     const run = await runServer({ PORT: String(port), DATABASE_URL: testDatabaseUrl() }, async (p) => {
       const res = await fetch(`http://127.0.0.1:${p}/api/health`);
       expect(res.status).toBe(200);
@@ -66,7 +66,7 @@ describe('the server process', () => {
     let blocker: ReturnType<typeof createServer>;
     let busyPort: number;
     beforeAll(async () => {
-      busyPort = await freePort();
+      busyPort = await getPort();
       blocker = createServer();
       await new Promise<void>((r) => blocker.listen(busyPort, '127.0.0.1', r));
     });
@@ -81,8 +81,8 @@ describe('the server process', () => {
     });
 
     it('when DATABASE_URL points at nothing', async () => {
-      const url = `postgresql://postgres:pw@127.0.0.1:${await freePort()}/saa`;
-      const run = await runServer({ PORT: String(await freePort()), DATABASE_URL: url });
+      const url = `postgresql://postgres:pw@127.0.0.1:${await getPort()}/saa`;
+      const run = await runServer({ PORT: String(await getPort()), DATABASE_URL: url });
       expect(run.code).toBe(1);
       expect(lines(run.stderr)).toHaveLength(1);
       expect(run.stderr).toMatch(/connection refused/);
@@ -91,7 +91,7 @@ describe('the server process', () => {
     it('when the password is wrong, without printing it', async () => {
       const url = new URL(testDatabaseUrl());
       url.password = 'wrong-password-123';
-      const run = await runServer({ PORT: String(await freePort()), DATABASE_URL: url.toString() });
+      const run = await runServer({ PORT: String(await getPort()), DATABASE_URL: url.toString() });
       expect(run.code).toBe(1);
       expect(lines(run.stderr)).toHaveLength(1);
       expect(run.stderr).toMatch(/rejected the user name or password/);
@@ -106,7 +106,7 @@ describe('the server process', () => {
         await client.connect();
         await client.query('CREATE TABLE questions (id integer)');
         await client.end();
-        const run = await runServer({ PORT: String(await freePort()), DATABASE_URL: db.url });
+        const run = await runServer({ PORT: String(await getPort()), DATABASE_URL: db.url });
         expect(run.code).toBe(1);
         expect(lines(run.stderr)).toHaveLength(1);
         expect(run.stderr).toMatch(/\[saa\] error: a migration failed/);

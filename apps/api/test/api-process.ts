@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.ts';
+import getPort from 'get-port';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,7 +18,7 @@ export interface ApiProcess {
  * tests that need to kill it. The database is already migrated and seeded by the test setup.
  */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
-  const port = await freePort();
+  const port = await getPort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: API_DIR,
     env: {

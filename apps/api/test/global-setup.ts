@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import getPort from 'get-port';
 import type { TestProject } from 'vitest/node';
 import { seed } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { applyMigrations } from '../src/db/migrations.ts';
 import { adminQuery } from './admin-database.ts';
-import { freePort } from './free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'saa-test-pg-'));
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'data'),
-    port: await freePort(),
+    port: await getPort(),
     database: TEMPLATE_DATABASE,
   });
   await applyMigrations(database.url);

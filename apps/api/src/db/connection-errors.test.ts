@@ -1,7 +1,7 @@
+import getPort from 'get-port';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../test/build-test-app.ts';
-import { freePort } from '../../test/free-port.ts';
 import { explainConnectionError } from './connection-errors.ts';
 
 async function failureOf(url: string): Promise<string> {
@@ -18,7 +18,7 @@ async function failureOf(url: string): Promise<string> {
 
 describe('connection failures explained in one line', () => {
   it('says a refused connection is refused, without the password', async () => {
-    const url = `postgresql://app:s3cret@127.0.0.1:${await freePort()}/saa`;
+    const url = `postgresql://app:s3cret@127.0.0.1:${await getPort()}/saa`;
     const message = await failureOf(url);
     expect(message).toMatch(/connection refused/);
     expect(message).not.toContain('s3cret');

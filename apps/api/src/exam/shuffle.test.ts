@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shuffle } from './shuffle.ts';
+import { seededRandom, seededRandomInt, shuffle } from './shuffle.ts';
 
 describe('shuffle', () => {
   it('returns a permutation and leaves the input alone', () => {
@@ -28,5 +28,20 @@ describe('shuffle', () => {
 
   it('uses the random source it is given', () => {
     expect(shuffle([1, 2, 3], () => 0)).toEqual([2, 3, 1]);
+  });
+});
+
+describe('seededRandom', () => {
+  it('repeats its sequence for a seed, differs between seeds and stays in [0, 1)', () => {
+    const take = (seed: number) => Array.from({ length: 1000 }, seededRandom(seed));
+    expect(take(7)).toEqual(take(7));
+    expect(take(7)).not.toEqual(take(8));
+    for (const x of take(7)) expect(x >= 0 && x < 1).toBe(true);
+  });
+
+  it('gives shuffle a reproducible order', () => {
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    expect(shuffle(items, seededRandomInt(42))).toEqual(shuffle(items, seededRandomInt(42)));
+    expect(shuffle(items, seededRandomInt(42))).not.toEqual(items);
   });
 });

@@ -16,3 +16,21 @@ export function shuffle<T>(items: readonly T[], random: RandomInt = cryptoRandom
   }
   return result;
 }
+
+/** mulberry32: a small seeded generator of numbers in [0, 1), for reproducible tests and benchmark runs. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A seeded `RandomInt` for `shuffle`: the same seed gives the same order. */
+export function seededRandomInt(seed: number): RandomInt {
+  const next = seededRandom(seed);
+  return (maxExclusive) => Math.floor(next() * maxExclusive);
+}

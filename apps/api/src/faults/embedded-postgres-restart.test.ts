@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import getPort from 'get-port';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/build-test-app.ts';
-import { freePort } from '../../test/free-port.ts';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 
 // Fault: the embedded Postgres dies under a running app (killed, out of memory). The app starts
@@ -16,7 +16,7 @@ const dataDir = path.join(dir, 'data');
 const lines: string[] = [];
 const database = await startEmbeddedPostgres({
   dataDir,
-  port: await freePort(),
+  port: await getPort(),
   supervise: (line) => lines.push(line),
 });
 const app = await buildTestApp({}, database.url);

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AttemptResponse } from '@saa/contract/attempts';
 import type { FastifyInstance } from 'fastify';
+import getPort from 'get-port';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/build-test-app.ts';
 import { signedInAgent, startAttempt } from '../../test/factories.ts';
-import { freePort } from '../../test/free-port.ts';
 import { seed } from '../db/database.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 import { applyMigrations } from '../db/migrations.ts';
@@ -24,7 +24,7 @@ const startPostgres = () => startEmbeddedPostgres({ dataDir: path.join(dir, 'dat
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'saa-fault-pg-'));
-  port = await freePort();
+  port = await getPort();
   database = await startPostgres();
   await applyMigrations(database.url);
   await seed(database.url, () => {});

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/build-test-app.ts';
 import { signedInAgent, startAttempt } from '../../test/factories.ts';
+import { seededRandomInt, shuffle } from '../exam/shuffle.ts';
 
 // Races a real exam produces: two tabs saving the same answer at once, a double-clicked submit,
 // and saves still arriving while the attempt is being scored.
@@ -15,16 +16,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** A deterministic shuffle (the test must not depend on luck). */
-function shuffled<T>(items: T[]): T[] {
-  const out = [...items];
-  let state = 42;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
+const shuffled = <T>(items: T[]): T[] => shuffle(items, seededRandomInt(42));
 
 describe('two tabs racing on the same answer', () => {
   it('lets the highest seq win, stored and returned by GET, whatever the arrival order', async () => {

@@ -1,7 +1,7 @@
+import getPort from 'get-port';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
-import { freePort } from '../../../test/free-port.ts';
 
 describe('GET /api/health', () => {
   it('answers 200 with the database up', async () => {
@@ -15,7 +15,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 when the database cannot be reached, without crashing', async () => {
-    const nowhere = `postgresql://postgres:x@127.0.0.1:${await freePort()}/nothing`;
+    const nowhere = `postgresql://postgres:x@127.0.0.1:${await getPort()}/nothing`;
     const app = await buildTestApp({}, nowhere);
     try {
       const res = await request(app.server).get('/api/health').expect(503);
