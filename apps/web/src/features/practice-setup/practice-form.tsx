@@ -3,6 +3,7 @@ import type { CatalogResponse } from '@saa/contract/catalog';
 import type { DomainId } from '@saa/contract/domains';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useCreateAttempt } from '../../lib/api/create-attempt.ts';
 import { useSavedList } from '../../lib/api/list-saved.ts';
@@ -15,6 +16,16 @@ type Timing = 'untimed' | 'timed';
 type Kind = 'scenario' | 'recall' | 'both';
 /** Where the questions come from: the whole bank, only unseen ones, the missed ones, or the saved ones. */
 type Pool = 'all' | 'unseen' | 'wrong' | 'saved';
+
+const KINDS = [
+  {
+    value: 'scenario',
+    label: 'Exam-style scenarios',
+    detail: 'A situation with constraints, asking for the best design, as on the exam.',
+  },
+  { value: 'recall', label: 'Quick checks', detail: 'Short fact checks to learn a service before the scenarios.' },
+  { value: 'both', label: 'Both', detail: 'Scenarios and quick checks mixed.' },
+] as const;
 
 const POOLS: [Pool, string, string][] = [
   ['all', 'All questions', 'Questions you have seen least come first.'],
@@ -93,19 +104,17 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
     <form className="form practice-form" noValidate onSubmit={handleSubmit}>
       <fieldset className="card">
         <legend>Questions from</legend>
-        <div className="choice-grid" role="radiogroup" aria-label="Questions from">
-          {POOLS.map(([value, label, detail]) => (
-            <label key={value} className="choice">
-              <input type="radio" name="pool" checked={pool === value} onChange={() => setPool(value)} />
-              <span>
-                {label}
-                <span className="muted choice-detail">
-                  {value === 'saved' ? `${detail} You have ${savedCount} saved.` : detail}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <ChoiceGroup
+          name="pool"
+          label="Questions from"
+          value={pool}
+          onChange={setPool}
+          choices={POOLS.map(([value, label, detail]) => ({
+            value,
+            label,
+            detail: value === 'saved' ? `${detail} You have ${savedCount} saved.` : detail,
+          }))}
+        />
         {pool === 'saved' && savedCount === 0 && (
           <p className="banner" role="status">
             You have no saved questions yet: star questions in a review to practise them here.
@@ -117,27 +126,7 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
         <>
           <fieldset className="card">
             <legend>Kind of questions</legend>
-            <div className="choice-grid" role="radiogroup" aria-label="Kind of questions">
-              {(
-                [
-                  [
-                    'scenario',
-                    'Exam-style scenarios',
-                    'A situation with constraints, asking for the best design, as on the exam.',
-                  ],
-                  ['recall', 'Quick checks', 'Short fact checks to learn a service before the scenarios.'],
-                  ['both', 'Both', 'Scenarios and quick checks mixed.'],
-                ] as const
-              ).map(([value, label, detail]) => (
-                <label key={value} className="choice">
-                  <input type="radio" name="kind" checked={kind === value} onChange={() => setKind(value)} />
-                  <span>
-                    {label}
-                    <span className="muted choice-detail">{detail}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
+            <ChoiceGroup name="kind" label="Kind of questions" value={kind} onChange={setKind} choices={KINDS} />
             {server.style && <p className="field-error">{server.style}</p>}
           </fieldset>
 
@@ -198,16 +187,17 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
             </button>
           </p>
         )}
-        <div className="radio-row" role="radiogroup" aria-label="Timing">
-          <label className="choice">
-            <input type="radio" name="timing" checked={timing === 'untimed'} onChange={() => setTiming('untimed')} />
-            <span>Untimed</span>
-          </label>
-          <label className="choice">
-            <input type="radio" name="timing" checked={timing === 'timed'} onChange={() => setTiming('timed')} />
-            <span>Timed</span>
-          </label>
-        </div>
+        <ChoiceGroup
+          name="timing"
+          label="Timing"
+          className="radio-row"
+          value={timing}
+          onChange={setTiming}
+          choices={[
+            { value: 'untimed', label: 'Untimed' },
+            { value: 'timed', label: 'Timed' },
+          ]}
+        />
         {timing === 'timed' && (
           <TextField
             id={`${id}-minutes`}
@@ -229,34 +219,25 @@ export function PracticeForm({ catalog }: { catalog: CatalogResponse }) {
 
       <fieldset className="card">
         <legend>Feedback</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name="feedback"
-            checked={feedback === 'deferred'}
-            onChange={() => setFeedback('deferred')}
-          />
-          <span>
-            At the end, like the real exam
-            <span className="muted choice-detail">
-              Change answers freely; see results and explanations after submitting.
-            </span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="feedback"
-            checked={feedback === 'immediate'}
-            onChange={() => setFeedback('immediate')}
-          />
-          <span>
-            After each question
-            <span className="muted choice-detail">
-              See if you were right and why as soon as you answer; answers then lock.
-            </span>
-          </span>
-        </label>
+        <ChoiceGroup<FeedbackMode>
+          name="feedback"
+          label="Feedback"
+          className="choice-list"
+          value={feedback}
+          onChange={setFeedback}
+          choices={[
+            {
+              value: 'deferred',
+              label: 'At the end, like the real exam',
+              detail: 'Change answers freely; see results and explanations after submitting.',
+            },
+            {
+              value: 'immediate',
+              label: 'After each question',
+              detail: 'See if you were right and why as soon as you answer; answers then lock.',
+            },
+          ]}
+        />
       </fieldset>
 
       {general && (
