@@ -1,5 +1,5 @@
 // The readable summary printed at the end of a run.
-import type { BenchResults } from './run.ts';
+import type { BenchResults } from './bench-results.ts';
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
