@@ -9,6 +9,8 @@ export default defineProject({
     // One browser and one app for the run; files share them one after the other.
     fileParallelism: false,
     testTimeout: 60_000,
+    // A page may take longer than the default second to settle on a busy two-core machine.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
   },
 });

@@ -35,8 +35,11 @@ describe('reloading the exam page offline', () => {
     expect(await page.locator('.option input:checked').count()).toBe(1);
 
     await context.setOffline(false);
+    // Sent on the 'online' event or, at the latest, on the queue's next retry (its backoff).
     await expect
-      .poll(async () => (await client.getAttempt(attempt.id)).questions[0]?.answer?.selected.length ?? 0)
+      .poll(async () => (await client.getAttempt(attempt.id)).questions[0]?.answer?.selected.length ?? 0, {
+        timeout: 15_000,
+      })
       .toBe(1);
 
     // The caches hold the app shell and nothing from /api.
