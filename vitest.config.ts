@@ -10,6 +10,16 @@ export default defineConfig({
       'apps/web/vitest.config.ts',
       'apps/web/vitest.unit.config.ts',
       { test: { name: 'scripts', include: ['scripts/**/*.test.ts'], environment: 'node' } },
+      // The benchmark's smoke run: real processes (Postgres, the API's build), after the API tests.
+      {
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
+        },
+      },
     ],
   },
 });

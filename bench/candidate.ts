@@ -1,8 +1,8 @@
 // One simulated candidate sitting a full mock through the public API, the way the web app does it,
 // and the check that afterwards every acknowledged answer is in the database exactly as acknowledged.
 
-import { seededRandom } from '../apps/api/src/exam/shuffle.ts';
-import type { AttemptResponse, ReviewResponse, SaveAnswerResponse } from '../packages/contract/src/attempts.ts';
+import { seededRandom } from '@saa/api/for-benchmarks';
+import type { AttemptResponse, ReviewResponse, SaveAnswerResponse } from '@saa/contract/attempts';
 import type { Browser, HttpTarget } from './client.ts';
 import { Browser as BrowserImpl } from './client.ts';
 import type { Recorder } from './latency.ts';

@@ -1,8 +1,8 @@
 // Ceilings measured on this machine in the same run, and the API measured against them:
 // hello-world Fastify vs GET /api/attempts/:id, and a raw pg upsert vs the autosave endpoint.
 import { randomUUID } from 'node:crypto';
+import type { AttemptResponse, SaveAnswerResponse } from '@saa/contract/attempts';
 import pg from 'pg';
-import type { AttemptResponse, SaveAnswerResponse } from '../packages/contract/src/attempts.ts';
 import { BENCH_PASSWORD } from './candidate.ts';
 import { Browser, HttpTarget } from './client.ts';
 import { type Summary, summarize } from './latency.ts';

@@ -2,8 +2,8 @@
 // with human think times, and submits within 10 s of each other when the teacher calls time.
 // What a candidate feels then (start, page read, save, submit) and whether any answer was lost.
 
-import { seededRandom } from '../apps/api/src/exam/shuffle.ts';
-import type { AttemptResponse, SaveAnswerResponse } from '../packages/contract/src/attempts.ts';
+import { seededRandom } from '@saa/api/for-benchmarks';
+import type { AttemptResponse, SaveAnswerResponse } from '@saa/contract/attempts';
 import { type Acknowledged, BENCH_PASSWORD, type CandidateOutcome, type FlowError } from './candidate.ts';
 import { Browser, type HttpTarget } from './client.ts';
 import type { Recorder } from './latency.ts';

@@ -2,19 +2,24 @@
 // history, measured on the production build, with the executed plans of the queries involved.
 // Starting a practice set over all domains and reading the catalog are timed beside the mock at
 // each bank size too (no target; docs/benchmarks.md says what they show).
+import {
+  countCards,
+  countScored,
+  drawForPlan,
+  explainingPrisma,
+  findOverdueIds,
+  findSectionStats,
+  insertQuestions,
+  insertScoredAttempts,
+  lastMockScores,
+  lastScored,
+  planAttempt,
+} from '@saa/api/for-benchmarks';
 import pg from 'pg';
-import { findOverdueIds } from '../apps/api/src/data/attempts.ts';
-import { countCards } from '../apps/api/src/data/review-cards.ts';
-import { findSectionStats } from '../apps/api/src/data/section-stats.ts';
-import { countScored, lastMockScores, lastScored } from '../apps/api/src/data/stats.ts';
-import { planAttempt } from '../apps/api/src/exam/attempt-plan.ts';
-import { drawForPlan } from '../apps/api/src/services/attempts/draw-questions.ts';
-import { explainingPrisma } from '../apps/api/test/explaining-prisma.ts';
 import { BENCH_PASSWORD } from './candidate.ts';
 import { Browser, HttpTarget } from './client.ts';
 import { quantile } from './latency.ts';
 import { type BenchPostgres, startApi } from './processes.ts';
-import { insertQuestions, insertScoredAttempts } from './synthetic.ts';
 
 export interface GrowthCase {
   size: number;

@@ -5,9 +5,8 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adminQuery, startEmbeddedPostgres, urlForDatabase } from '@saa/api/for-benchmarks';
 import getPort from 'get-port';
-import { startEmbeddedPostgres } from '../apps/api/src/db/embedded-postgres.ts';
-import { adminQuery, urlForDatabase } from '../apps/api/test/admin-database.ts';
 import { postmasterOf } from './machine-load.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pickBrowser } from '@saa/web/e2e/browser';
 import getPort from 'get-port';
 import lighthouse from 'lighthouse';
-import { pickBrowser } from '../apps/web/e2e/browser.ts';
 import { Browser, HttpTarget } from './client.ts';
 import { ensureApiBuilt, ROOT, startApi, startPostgres, stopAllChildren } from './processes.ts';
 

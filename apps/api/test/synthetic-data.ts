@@ -1,8 +1,13 @@
-// Synthetic data written straight with SQL, for the growth measurements: questions for the bank
-// and scored attempts (with their items, section totals, review cards and seen-marks) for one user.
-import { DOMAINS } from '../packages/contract/src/domains.ts';
-import { SECTIONS } from '../packages/question-bank/src/sections.ts';
-import type { Queryable } from './candidate.ts';
+// Synthetic data written straight with SQL, for tests and the benchmark's growth measurements:
+// questions for the bank and scored attempts (with their items, section totals, review cards and
+// seen-marks) for one user.
+import { DOMAINS } from '@saa/contract/domains';
+import { SECTIONS } from '@saa/question-bank/sections';
+
+/** A pg client or pool. */
+export interface Queryable {
+  query<R extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
 
 const DOMAIN_IDS = DOMAINS.map((d) => d.id);
 const SECTION_IDS = SECTIONS.map((s) => s.id);

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertQuestions } from '../../../../../bench/synthetic.ts';
 import { buildTestApp, testDatabaseUrl } from '../../../test/build-test-app.ts';
 import { signedInAgent, startAttempt } from '../../../test/factories.ts';
+import { insertQuestions } from '../../../test/synthetic-data.ts';
 import { DRAW_WINDOW } from '../../data/questions.ts';
 
 // A bank far larger than the draw window: each domain contributes a random window of its questions
