@@ -27,7 +27,7 @@ export const AnswerParams = AttemptIdParams.extend({
 });
 
 /** Which questions of a finished attempt to practise again. `all` retakes the whole attempt. */
-export const PractiseFromFilter = z.enum(['wrong', 'missed', 'flagged', 'all']);
+export const PractiseFromFilter = z.enum(['wrong', 'missed', 'flagged', 'guessed', 'sure-wrong', 'all']);
 export type PractiseFromFilter = z.infer<typeof PractiseFromFilter>;
 
 /** practice only: exactly these questions instead of a draw. */
@@ -65,10 +65,17 @@ export const CreateAttemptRequest = z.object({
 });
 export type CreateAttemptRequest = z.infer<typeof CreateAttemptRequest>;
 
+/** How sure the candidate was of an answer, said in the runner (keys S, U, G). */
+export const Confidence = z.enum(['sure', 'unsure', 'guess']);
+export type Confidence = z.infer<typeof Confidence>;
+export const CONFIDENCE_LEVELS = Confidence.options;
+
 export const SavedAnswer = z.object({
   selected: z.array(z.string()),
   flagged: z.boolean(),
   seq: z.number().int(),
+  /** Present once the candidate has said how sure they are. */
+  confidence: Confidence.optional(),
 });
 export type SavedAnswer = z.infer<typeof SavedAnswer>;
 
@@ -141,6 +148,11 @@ export const AttemptResult = z.object({
   questionTimes: z.array(
     z.object({ position: z.number().int(), seconds: z.number().int().nullable(), measured: z.boolean() }),
   ),
+  /**
+   * Accuracy by the confidence the candidate gave, over answered questions that have one (a level
+   * nobody used is left out). Empty for attempts scored before confidence existed.
+   */
+  calibration: z.array(z.object({ confidence: Confidence, correct: z.number().int(), total: z.number().int() })),
 });
 export type AttemptResult = z.infer<typeof AttemptResult>;
 
@@ -169,6 +181,8 @@ export const SaveAnswerRequest = z.object({
    * visible (cumulative, in ms). The server clamps it to the attempt's wall-clock window.
    */
   elapsedMs: z.number().int().min(0).max(86_400_000).optional(),
+  /** How sure the candidate is; absent keeps the stored one, null clears it. */
+  confidence: Confidence.nullable().optional(),
 });
 export type SaveAnswerRequest = z.infer<typeof SaveAnswerRequest>;
 
@@ -207,8 +221,11 @@ export type AttemptSummary = z.infer<typeof AttemptSummary>;
 export const AttemptListResponse = z.object({ items: z.array(AttemptSummary), nextCursor: z.string().nullable() });
 export type AttemptListResponse = z.infer<typeof AttemptListResponse>;
 
-/** `wrong`: answered but not correct; `missed`: wrong or unanswered. */
-export const ReviewFilter = z.enum(['all', 'wrong', 'unanswered', 'missed', 'flagged']);
+/**
+ * `wrong`: answered but not correct; `missed`: wrong or unanswered; `guessed`: right, but marked as
+ * a guess; `sure-wrong`: wrong, though marked as sure (a misconception).
+ */
+export const ReviewFilter = z.enum(['all', 'wrong', 'unanswered', 'missed', 'flagged', 'guessed', 'sure-wrong']);
 export type ReviewFilter = z.infer<typeof ReviewFilter>;
 export const ReviewQuery = z.object({ filter: ReviewFilter.default('all') });
 
@@ -236,6 +253,8 @@ export const ReviewItem = z.object({
   seconds: z.number().int().nullable(),
   /** In the user's saved questions. */
   saved: z.boolean(),
+  /** What the candidate said of their answer, or null. */
+  confidence: Confidence.nullable(),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
@@ -250,6 +269,8 @@ export const ReviewResponse = z.object({
     unanswered: z.number().int(),
     missed: z.number().int(),
     flagged: z.number().int(),
+    guessed: z.number().int(),
+    'sure-wrong': z.number().int(),
   }),
   items: z.array(ReviewItem),
 });

@@ -1,4 +1,4 @@
-import type { AttemptStatus, FeedbackMode } from '@saa/contract/attempts';
+import type { AttemptStatus, Confidence, FeedbackMode } from '@saa/contract/attempts';
 import type { QuestionOption } from '@saa/contract/question';
 import type { Db } from '../db/prisma-client.ts';
 
@@ -10,6 +10,7 @@ interface AnswerItem {
   flagged: boolean;
   seq: number;
   correct: boolean | null;
+  confidence: Confidence | null;
   options: QuestionOption[];
   explanation: string;
   references: string[];
@@ -36,7 +37,7 @@ export async function readAnswerContext(
   const rows = await db.$queryRaw<ContextRow[]>`
     SELECT a.status::text, a.deadline, a.feedback::text,
            i.position, i.choose, i.option_order AS "optionOrder", i.selected, i.flagged, i.seq, i.correct,
-           v.options, v.explanation, v."references"
+           i.confidence::text AS confidence, v.options, v.explanation, v."references"
     FROM attempts a
     LEFT JOIN attempt_items i ON i.attempt_id = a.id AND i.position = ${position}
     LEFT JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
@@ -55,6 +56,8 @@ export interface AnswerWrite {
   correct: boolean | null;
   /** Cumulative time on screen reported by the browser, if any. */
   elapsedMs?: number | undefined;
+  /** How sure the candidate is: undefined keeps the stored value, null clears it. */
+  confidence?: Confidence | null | undefined;
 }
 
 export interface StoredAnswer {
@@ -62,6 +65,7 @@ export interface StoredAnswer {
   flagged: boolean;
   seq: number;
   correct: boolean | null;
+  confidence: Confidence | null;
 }
 
 /**
@@ -88,6 +92,11 @@ export async function writeAnswer(
       flagged = ${answer.flagged},
       seq = ${answer.seq},
       correct = ${answer.correct}::boolean,
+      -- Kept when not given, and once the answer is judged (immediate feedback): saying "sure"
+      -- after seeing the verdict would say nothing.
+      confidence = CASE
+        WHEN ${answer.confidence === undefined}::boolean OR i.correct IS NOT NULL THEN i.confidence
+        ELSE ${answer.confidence ?? null}::text::"Confidence" END,
       answered_at = CASE
         WHEN i.selected IS NOT DISTINCT FROM ${answer.selected}::text[] THEN i.answered_at
         WHEN cardinality(${answer.selected}::text[]) > 0 THEN ${now}::timestamp
@@ -104,6 +113,6 @@ export async function writeAnswer(
       AND i.seq < ${answer.seq}
       AND (i.correct IS NULL OR i.selected = ${answer.selected}::text[])
       AND EXISTS (SELECT 1 FROM open)
-    RETURNING i.selected, i.flagged, i.seq, i.correct`;
+    RETURNING i.selected, i.flagged, i.seq, i.correct, i.confidence::text AS confidence`;
   return rows[0] ?? null;
 }

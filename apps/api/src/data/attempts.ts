@@ -2,6 +2,7 @@ import type {
   AttemptMode,
   AttemptResult,
   AttemptStatus,
+  Confidence,
   FeedbackMode,
   PracticePool,
   PracticeSource,
@@ -40,6 +41,7 @@ export interface ItemRow {
   firstAnsweredAt: Date | null;
   correct: boolean | null;
   elapsedMs: number | null;
+  confidence: Confidence | null;
   stem: string;
   options: QuestionOption[];
   explanation: string;
@@ -129,7 +131,7 @@ export function findItems(db: Db, attemptId: string): Promise<ItemRow[]> {
     SELECT i.position, i.question_id AS "questionId", i.question_version AS "questionVersion", i.domain, i.section,
            i.choose, i.option_order AS "optionOrder", i.selected, i.flagged, i.seq,
            i.first_answered_at AS "firstAnsweredAt", i.correct, i.elapsed_ms AS "elapsedMs",
-           v.stem, v.options, v.explanation, v.correction, v."references", q.style::text AS style
+           i.confidence::text AS confidence, v.stem, v.options, v.explanation, v.correction, v."references", q.style::text AS style
     FROM attempt_items i
     JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
     JOIN questions q ON q.id = i.question_id

@@ -1,3 +1,4 @@
+import type { Confidence } from '@saa/contract/attempts';
 import type { StoredAnswer } from './answers.ts';
 import type { SessionCheck } from './sessions.ts';
 
@@ -17,7 +18,13 @@ export interface DeferredSave {
   session: SessionCheck;
   attemptId: string;
   position: number;
-  answer: { selected: string[]; flagged: boolean; seq: number; elapsedMs?: number | undefined };
+  answer: {
+    selected: string[];
+    flagged: boolean;
+    seq: number;
+    elapsedMs?: number | undefined;
+    confidence?: Confidence | null | undefined;
+  };
 }
 
 /** What was stored, with the attempt's deadline; null when the fast path does not apply. */
@@ -41,10 +48,10 @@ const SAVE_DEFERRED_ANSWERS = `
   WITH input AS (
     SELECT x.k::int - 1 AS k, x.sid, x.aid, x.pos, string_to_array(x.ids, ',') AS ids, x.flagged, x.seq,
            x.now AT TIME ZONE 'UTC' AS now, x.idle_since AT TIME ZONE 'UTC' AS idle_since,
-           x.touch_before AT TIME ZONE 'UTC' AS touch_before, x.elapsed
+           x.touch_before AT TIME ZONE 'UTC' AS touch_before, x.elapsed, x.confidence
     FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::boolean[], $6::int[],
-                $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::int[])
-         WITH ORDINALITY AS x(sid, aid, pos, ids, flagged, seq, now, idle_since, touch_before, elapsed, k)
+                $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[])
+         WITH ORDINALITY AS x(sid, aid, pos, ids, flagged, seq, now, idle_since, touch_before, elapsed, confidence, k)
   ),
   session AS (
     SELECT input.k, s.user_id FROM input JOIN sessions s ON s.id = input.sid
@@ -66,6 +73,11 @@ const SAVE_DEFERRED_ANSWERS = `
     selected = ARRAY(SELECT o FROM unnest(i.option_order) WITH ORDINALITY AS u(o, n) WHERE o = ANY(input.ids) ORDER BY n),
     flagged = input.flagged,
     seq = input.seq,
+    -- NULL keeps the stored confidence, '' clears it.
+    confidence = CASE
+      WHEN input.confidence IS NULL THEN i.confidence
+      WHEN input.confidence = '' THEN NULL
+      ELSE input.confidence::"Confidence" END,
     answered_at = CASE
       WHEN i.selected IS NOT DISTINCT FROM
            ARRAY(SELECT o FROM unnest(i.option_order) WITH ORDINALITY AS u(o, n) WHERE o = ANY(input.ids) ORDER BY n)
@@ -85,7 +97,7 @@ const SAVE_DEFERRED_ANSWERS = `
     AND input.ids <@ i.option_order
     AND cardinality(input.ids) <= i.choose
     AND i.correct IS NULL
-  RETURNING input.k, i.selected, i.flagged, i.seq,
+  RETURNING input.k, i.selected, i.flagged, i.seq, i.confidence::text AS confidence,
             (extract(epoch FROM open.deadline AT TIME ZONE 'UTC') * 1000)::float8 AS "deadlineMs"`;
 
 /**
@@ -104,6 +116,7 @@ export async function saveDeferredAnswers(db: PgQueryable, saves: DeferredSave[]
     selected: string[];
     flagged: boolean;
     seq: number;
+    confidence: Confidence | null;
     deadlineMs: number | null;
   }>({
     name: 'saa_save_deferred_answers',
@@ -120,6 +133,7 @@ export async function saveDeferredAnswers(db: PgQueryable, saves: DeferredSave[]
       column((s) => s.session.idleSince.toISOString()),
       column((s) => s.session.touchBefore.toISOString()),
       column((s) => s.answer.elapsedMs ?? null),
+      column((s) => (s.answer.confidence === undefined ? null : (s.answer.confidence ?? ''))),
     ],
   });
   const results: DeferredSaveResult[] = saves.map(() => null);
@@ -128,6 +142,7 @@ export async function saveDeferredAnswers(db: PgQueryable, saves: DeferredSave[]
       selected: row.selected,
       flagged: row.flagged,
       seq: row.seq,
+      confidence: row.confidence,
       deadline: row.deadlineMs === null ? null : new Date(row.deadlineMs),
     };
   }

@@ -1,4 +1,4 @@
-import { type AttemptMode, type AttemptResult, EXAM } from '@saa/contract/attempts';
+import { type AttemptMode, type AttemptResult, CONFIDENCE_LEVELS, type Confidence, EXAM } from '@saa/contract/attempts';
 import { DOMAINS, type DomainId } from '@saa/contract/domains';
 import { bySectionOrder, sectionTitle } from '../lib/sections.ts';
 import { endOfAttempt } from './clock.ts';
@@ -13,6 +13,8 @@ export interface ScoringItem {
   firstAnsweredAt: Date | null;
   /** Time on screen reported by the browser (ms), if it reported any. */
   elapsedMs: number | null;
+  /** How sure the candidate said they were, if they said. */
+  confidence?: Confidence | null;
 }
 
 export interface ScoringInput {
@@ -73,6 +75,14 @@ function breakdown<K extends string>(items: readonly { key: K; correct: boolean 
   return totals;
 }
 
+/** Accuracy per confidence level over answered questions that carry one; unused levels left out. */
+function calibrationOf(verdicts: readonly (ScoringItem & { correct: boolean })[]): AttemptResult['calibration'] {
+  return CONFIDENCE_LEVELS.map((confidence) => {
+    const rated = verdicts.filter((v) => v.selected.length > 0 && v.confidence === confidence);
+    return { confidence, correct: rated.filter((v) => v.correct).length, total: rated.length };
+  }).filter((level) => level.total > 0);
+}
+
 /**
  * Scores an attempt as it stands: unanswered questions count as wrong, like on the exam. Returns
  * the contract's result and each position's verdict (stored on the items for the review).
@@ -112,6 +122,7 @@ export function scoreAttempt(input: ScoringInput): { result: AttemptResult; corr
       return { section, title: sectionTitle(section), ...entry, percent: percentOf(entry.correct, entry.total) };
     }),
     questionTimes: timesPerQuestion(input.startedAt, input.items),
+    calibration: calibrationOf(verdicts),
   };
   return { result, correctByPosition: new Map(verdicts.map((v) => [v.position, v.correct])) };
 }

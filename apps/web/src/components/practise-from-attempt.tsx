@@ -16,6 +16,9 @@ export function PractiseFromAttempt({ attempt }: { attempt: AttemptResponse }) {
   if (!result) return null;
   const flagged = attempt.questions.filter((q) => q.answer?.flagged).length;
   const missed = result.wrong + result.unanswered;
+  const level = (c: 'sure' | 'guess') => result.calibration.find((l) => l.confidence === c) ?? { correct: 0, total: 0 };
+  const sureButWrong = level('sure').total - level('sure').correct;
+  const rightButGuessed = level('guess').correct;
   const minutes = attempt.deadline
     ? Math.round((Date.parse(attempt.deadline) - Date.parse(attempt.startedAt)) / 60_000)
     : null;
@@ -36,6 +39,16 @@ export function PractiseFromAttempt({ attempt }: { attempt: AttemptResponse }) {
     // The same questions as "wrong" when nothing went unanswered.
     { filter: 'missed', label: `Practise all ${plural(missed, 'missed question')}`, show: result.unanswered > 0 },
     { filter: 'flagged', label: `Practise the ${plural(flagged, 'flagged question')}`, show: flagged > 0 },
+    {
+      filter: 'sure-wrong',
+      label: `Practise the ${plural(sureButWrong, 'sure-but-wrong question')}`,
+      show: sureButWrong > 0,
+    },
+    {
+      filter: 'guessed',
+      label: `Practise the ${plural(rightButGuessed, 'right-but-guessed question')}`,
+      show: rightButGuessed > 0,
+    },
     { filter: 'all', label: 'Retake this test', show: true },
   ];
   return (
@@ -56,8 +69,8 @@ export function PractiseFromAttempt({ attempt }: { attempt: AttemptResponse }) {
           ))}
       </div>
       <p className="muted small">
-        Wrong, missed and flagged sets run untimed and show the answer after each question; a retake runs like the
-        original{minutes ? ` (${minutes} minutes)` : ''}.
+        These sets run untimed and show the answer after each question; a retake runs like the original
+        {minutes ? ` (${minutes} minutes)` : ''}.
       </p>
       {create.isError && (
         <p className="banner banner-bad" role="alert">

@@ -80,7 +80,15 @@ describe('results and review say correct, wrong, unanswered and missed', () => {
     const review = ReviewResponse.parse(
       (await me.agent.get(`/api/attempts/${result.id}/review?filter=missed`).expect(200)).body,
     );
-    expect(review.counts).toEqual({ all: 8, wrong: 2, unanswered: 4, missed: 6, flagged: 2 });
+    expect(review.counts).toEqual({
+      all: 8,
+      wrong: 2,
+      unanswered: 4,
+      missed: 6,
+      flagged: 2,
+      guessed: 0,
+      'sure-wrong': 0,
+    });
     expect(review.items.map((i) => i.position)).toEqual([3, 4, 5, 6, 7, 8]);
     const wrong = ReviewResponse.parse(
       (await me.agent.get(`/api/attempts/${result.id}/review?filter=wrong`).expect(200)).body,

@@ -68,7 +68,14 @@ export async function drawForPlan(db: Db, userId: string, plan: AttemptPlan, now
   }
 }
 
-const SET_NAMES = { wrong: 'wrong', missed: 'missed', flagged: 'flagged', all: '' } as const;
+const SET_NAMES = {
+  wrong: 'wrong',
+  missed: 'missed',
+  flagged: 'flagged',
+  guessed: 'right-but-guessed',
+  'sure-wrong': 'sure-but-wrong',
+  all: '',
+} as const;
 
 /** Exactly the questions the user asked for: some of a finished attempt of theirs, or their saved ones. */
 async function drawFromSource(db: Db, userId: string, source: PracticeSource): Promise<DrawnQuestion[]> {

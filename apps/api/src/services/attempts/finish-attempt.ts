@@ -53,6 +53,7 @@ export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promi
       correctOptionIds: item.options.filter((o) => o.correct).map((o) => o.id),
       firstAnsweredAt: item.firstAnsweredAt,
       elapsedMs: item.elapsedMs,
+      confidence: item.confidence,
     })),
   });
 
@@ -82,7 +83,9 @@ function sectionTallies(items: ItemRow[], verdicts: Map<number, boolean>): Secti
 
 /**
  * FSRS: a wrong answer rates Again (creating the card), a right one rates Good on an existing card.
- * Unanswered questions are not rated: the drill is for mistakes, not for questions time ran out on.
+ * A right answer the candidate marked as a guess counts as a miss here: it was luck, not knowledge,
+ * so it comes back in the drill. Unanswered questions are not rated: the drill is for mistakes, not
+ * for questions time ran out on.
  */
 async function updateReviewCards(
   tx: Db,
@@ -99,7 +102,8 @@ async function updateReviewCards(
   );
   const changed: { questionId: string; card: StoredCard }[] = [];
   for (const item of answered) {
-    const card = reviewAfterAnswer(existing.get(item.questionId) ?? null, verdicts.get(item.position) ?? false, now);
+    const known = (verdicts.get(item.position) ?? false) && item.confidence !== 'guess';
+    const card = reviewAfterAnswer(existing.get(item.questionId) ?? null, known, now);
     if (card) changed.push({ questionId: item.questionId, card });
   }
   await saveCards(tx, userId, changed);

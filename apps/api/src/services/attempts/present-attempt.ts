@@ -7,6 +7,7 @@ import type {
   AttemptSummary,
   ReviewFilter,
   ReviewItem,
+  SavedAnswer,
 } from '@saa/contract/attempts';
 import type { QuestionOption } from '@saa/contract/question';
 import type { AttemptRow, AttemptSummaryRow, ItemRow } from '../../data/attempts.ts';
@@ -47,6 +48,13 @@ export function feedbackFor(
   };
 }
 
+/** A stored answer as the API shows it: confidence only once the candidate has given one. */
+export function presentAnswer(stored: Pick<ItemRow, 'selected' | 'flagged' | 'seq' | 'confidence'>): SavedAnswer {
+  const answer: SavedAnswer = { selected: stored.selected, flagged: stored.flagged, seq: stored.seq };
+  if (stored.confidence) answer.confidence = stored.confidence;
+  return answer;
+}
+
 /**
  * Builds the question as the candidate sees it. Fields are copied one by one, never spread from the
  * row, so that the key (`correct`, rationales, explanation) cannot slip into a response by accident.
@@ -60,7 +68,7 @@ export function presentQuestion(item: PresentableItem, immediate: boolean): Atte
     options: inDisplayOrder(item).map((o) => ({ id: o.id, text: o.text })),
     domain: item.domain,
     section: item.section,
-    answer: item.seq < 0 ? null : { selected: item.selected, flagged: item.flagged, seq: item.seq },
+    answer: item.seq < 0 ? null : presentAnswer(item),
   };
   if (immediate && isJudged(item)) question.feedback = feedbackFor(item);
   return question;
@@ -83,14 +91,14 @@ export function presentAttempt(attempt: AttemptRow, items: PresentableItem[], no
 }
 
 /** Stored results in the shape a result may once have had, before wrong/unanswered and measured times. */
-type StoredResult = Omit<AttemptResult, 'wrong' | 'unanswered' | 'questionTimes'> &
-  Partial<Pick<AttemptResult, 'wrong' | 'unanswered'>> & {
+type StoredResult = Omit<AttemptResult, 'wrong' | 'unanswered' | 'questionTimes' | 'calibration'> &
+  Partial<Pick<AttemptResult, 'wrong' | 'unanswered' | 'calibration'>> & {
     questionTimes: { position: number; seconds: number | null; measured?: boolean }[];
   };
 
 /**
  * A stored result as the contract shows it today. Results scored before the study loop lack
- * wrong/unanswered and measured flags, and gave practice a scaled score: only mocks are exam-like
+ * wrong/unanswered, measured flags and calibration, and gave practice a scaled score: only mocks are exam-like
  * enough for one, so it is dropped for everything else whenever it was stored.
  */
 export function presentResult(stored: AttemptResult | StoredResult, mode: AttemptMode): AttemptResult {
@@ -106,6 +114,7 @@ export function presentResult(stored: AttemptResult | StoredResult, mode: Attemp
       seconds: t.seconds,
       measured: t.measured ?? false,
     })),
+    calibration: stored.calibration ?? [],
   };
 }
 
@@ -134,6 +143,8 @@ export const REVIEW_FILTERS: Record<ReviewFilter, (item: ItemRow) => boolean> = 
   unanswered: (item) => !answered(item),
   missed: (item) => item.correct !== true,
   flagged: (item) => item.flagged,
+  guessed: (item) => item.correct === true && item.confidence === 'guess',
+  'sure-wrong': (item) => answered(item) && item.correct !== true && item.confidence === 'sure',
 };
 
 export function reviewCounts(items: ItemRow[]): Record<ReviewFilter, number> {
@@ -144,6 +155,8 @@ export function reviewCounts(items: ItemRow[]): Record<ReviewFilter, number> {
     unanswered: count('unanswered'),
     missed: count('missed'),
     flagged: count('flagged'),
+    guessed: count('guessed'),
+    'sure-wrong': count('sure-wrong'),
   };
 }
 
@@ -176,6 +189,7 @@ export function reviewItems(
       sectionTitle: sectionTitle(item.section),
       seconds: seconds.get(item.position) ?? null,
       saved: saved.has(item.questionId),
+      confidence: item.confidence,
     };
   });
 }

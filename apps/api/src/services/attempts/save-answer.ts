@@ -9,7 +9,7 @@ import { isAnswerCorrect } from '../../exam/scoring.ts';
 import { AppError, invalidField } from '../../lib/app-error.ts';
 import { closedError, notFound } from './attempt-errors.ts';
 import { finish } from './finish-attempt.ts';
-import { feedbackFor, isJudged } from './present-attempt.ts';
+import { feedbackFor, isJudged, presentAnswer } from './present-attempt.ts';
 
 type Item = NonNullable<AnswerContext['item']>;
 
@@ -67,7 +67,7 @@ export async function saveAnswerQuickly(
   if (!saved) return null;
   return {
     position,
-    answer: { selected: saved.selected, flagged: saved.flagged, seq: saved.seq },
+    answer: presentAnswer(saved),
     applied: true,
     remainingSeconds: remainingSeconds(saved.deadline, now),
   };
@@ -93,7 +93,7 @@ export async function saveAnswer(
     const state = { ...item, ...stored };
     return {
       position,
-      answer: { selected: stored.selected, flagged: stored.flagged, seq: stored.seq },
+      answer: presentAnswer(stored),
       applied,
       remainingSeconds: remainingSeconds(context.deadline, now),
       ...(context.feedback === 'immediate' && isJudged(state) ? { feedback: feedbackFor(state) } : {}),
@@ -112,8 +112,14 @@ export async function saveAnswer(
   if (immediate && isJudged(item) && !sameSelection(selected, item.selected)) throw lockedError();
   const correctIds = item.options.filter((o) => o.correct).map((o) => o.id);
   const correct = immediate && selected.length === item.choose ? isAnswerCorrect(selected, correctIds) : null;
-  const { flagged, seq, elapsedMs } = body;
-  const stored = await writeAnswer(prisma, id, position, { selected, flagged, seq, correct, elapsedMs }, now);
+  const { flagged, seq, elapsedMs, confidence } = body;
+  const stored = await writeAnswer(
+    prisma,
+    id,
+    position,
+    { selected, flagged, seq, correct, elapsedMs, confidence },
+    now,
+  );
   if (stored) return respond(context, item, stored, true);
 
   // Lost a race since the read (another tab saved a newer seq, or the attempt just closed): answer

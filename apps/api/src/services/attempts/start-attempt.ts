@@ -57,6 +57,7 @@ export async function startAttempt(
       flagged: false,
       seq: -1,
       correct: null,
+      confidence: null,
       stem: q.stem,
       options: q.options,
       explanation: q.explanation,

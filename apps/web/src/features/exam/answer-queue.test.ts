@@ -48,6 +48,22 @@ afterEach(() => {
 });
 
 describe('the answer queue', () => {
+  it('sends the confidence with the answer, null to take it back, and nothing when the caller gave none', async () => {
+    const { attemptId, queue, send } = makeQueue(ok);
+    queue.enqueue(1, ['a'], false, 'guess');
+    expect(loadLocalState(attemptId).pending['1']).toMatchObject({ confidence: 'guess' });
+    await settle();
+    queue.enqueue(1, ['a'], false, null);
+    await settle();
+    queue.enqueue(1, ['a'], true);
+    await settle();
+    expect(send.mock.calls.map(([, body]) => body)).toEqual([
+      { selected: ['a'], flagged: false, seq: 1, confidence: 'guess' },
+      { selected: ['a'], flagged: false, seq: 2, confidence: null },
+      { selected: ['a'], flagged: true, seq: 3 },
+    ]);
+  });
+
   it('stores an answer before sending it and forgets it once acknowledged', async () => {
     const { attemptId, queue, send, callbacks } = makeQueue(ok);
     queue.enqueue(3, ['b'], false);

@@ -1,6 +1,6 @@
-import type { SaveAnswerRequest, SaveAnswerResponse, SavedAnswer } from '@saa/contract/attempts';
+import type { Confidence, SaveAnswerRequest, SaveAnswerResponse, SavedAnswer } from '@saa/contract/attempts';
 import { ApiError, isRetryable } from '../../lib/api-client.ts';
-import { type AttemptLocalState, loadLocalState, updateLocalState } from './attempt-store.ts';
+import { type AttemptLocalState, loadLocalState, type PendingAnswer, updateLocalState } from './attempt-store.ts';
 
 export type SyncStatus =
   | { kind: 'saved' }
@@ -19,7 +19,7 @@ export type SyncStatus =
 
 export interface AnswerQueueCallbacks {
   send: (position: number, body: SaveAnswerRequest) => Promise<SaveAnswerResponse>;
-  onSaved: (response: SaveAnswerResponse, sent: SavedAnswer) => void;
+  onSaved: (response: SaveAnswerResponse, sent: PendingAnswer) => void;
   /** The server refused this answer for good (e.g. locked after immediate feedback). */
   onRejected: (position: number) => void;
   onClosed: () => void;
@@ -79,7 +79,7 @@ export class AnswerQueue {
    * so local answers that never reached the server are kept (and re-sent by attach()), and the
    * seq counter continues above everything either side has seen.
    */
-  reconcile(server: Map<number, SavedAnswer | null>): Map<number, SavedAnswer> {
+  reconcile(server: Map<number, SavedAnswer | null>): Map<number, PendingAnswer> {
     this.update((state) => {
       for (const [position, answer] of server) {
         if (!answer) continue;
@@ -89,7 +89,7 @@ export class AnswerQueue {
       }
       for (const local of Object.values(state.pending)) state.seq = Math.max(state.seq, local.seq);
     });
-    const effective = new Map<number, SavedAnswer>();
+    const effective = new Map<number, PendingAnswer>();
     for (const [position, answer] of server) {
       const local = this.state.pending[position];
       const chosen = local ?? answer;
@@ -103,11 +103,12 @@ export class AnswerQueue {
   }
 
   /** Records an answer (durably) and schedules its save. Returns the entry with its new seq. */
-  enqueue(position: number, selected: string[], flagged: boolean): SavedAnswer {
-    let entry: SavedAnswer = { selected, flagged, seq: 0 };
+  enqueue(position: number, selected: string[], flagged: boolean, confidence?: Confidence | null): PendingAnswer {
+    let entry: PendingAnswer = { selected, flagged, seq: 0 };
     this.update((state) => {
       state.seq += 1;
       entry = { selected: [...selected], flagged, seq: state.seq };
+      if (confidence !== undefined) entry.confidence = confidence;
       state.pending[position] = entry;
     });
     if (this.status.kind === 'saved') this.setStatus({ kind: 'saving' });
@@ -217,7 +218,7 @@ export class AnswerQueue {
     this.settleIfIdle();
   }
 
-  private async sendOne(position: number, entry: SavedAnswer) {
+  private async sendOne(position: number, entry: PendingAnswer) {
     this.inFlight.set(position, entry.seq);
     try {
       // The time on screen as it is when the save goes out (a retry carries the newer time).
@@ -227,6 +228,7 @@ export class AnswerQueue {
         flagged: entry.flagged,
         seq: entry.seq,
         ...(elapsedMs > 0 ? { elapsedMs } : {}),
+        ...(entry.confidence !== undefined ? { confidence: entry.confidence } : {}),
       });
       if (elapsedMs > 0) {
         this.update((state) => {
@@ -251,7 +253,7 @@ export class AnswerQueue {
     }
   }
 
-  private handleFailure(position: number, entry: SavedAnswer, error: unknown) {
+  private handleFailure(position: number, entry: PendingAnswer, error: unknown) {
     if (error instanceof ApiError && error.status === 401) {
       this.setStatus({ kind: 'signed-out' });
       this.callbacks.onUnauthorized();

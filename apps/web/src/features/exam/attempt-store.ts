@@ -1,4 +1,8 @@
-import type { AnswerFeedback, SavedAnswer } from '@saa/contract/attempts';
+import type { AnswerFeedback, Confidence, SavedAnswer } from '@saa/contract/attempts';
+
+/** An answer waiting to be sent: confidence null clears the stored one, absent leaves it. */
+export type PendingAnswer = Omit<SavedAnswer, 'confidence'> & { confidence?: Confidence | null };
+
 import { readJson, removeKey, writeJson } from '../../lib/storage.ts';
 
 /**
@@ -15,7 +19,7 @@ export interface AttemptLocalState {
   v: 1;
   seq: number;
   position: number;
-  pending: Record<string, SavedAnswer>;
+  pending: Record<string, PendingAnswer>;
   feedback: Record<string, AnswerFeedback>;
   warned: number[];
   /** Per position: ms the question has been on screen with the tab visible, cumulative. */

@@ -1,4 +1,4 @@
-import type { AttemptResponse } from '@saa/contract/attempts';
+import type { AttemptResponse, Confidence } from '@saa/contract/attempts';
 import { type MouseEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Dialog } from '../../components/dialog.tsx';
@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from '../../lib/api-client.ts';
 import { formatClock, MODE_LABEL, plural } from '../../lib/format.ts';
 import { useSubmitAttempt } from './api/submit-attempt.ts';
 import { clearLocalState } from './attempt-store.ts';
+import { ConfidencePicker } from './confidence-picker.tsx';
 import { isAnswered, QuestionNavigator } from './question-navigator.tsx';
 import { nextSelection, QuestionView } from './question-view.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -137,12 +138,30 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
       return;
     }
     setLimitMessage('');
-    saveAnswerState(question.position, { selected: result.selected, flagged: answer?.flagged ?? false });
+    saveAnswerState(question.position, {
+      selected: result.selected,
+      flagged: answer?.flagged ?? false,
+      confidence: answer?.confidence ?? null,
+    });
   };
 
   const toggleFlag = () => {
     if (!question || phase !== 'running') return;
-    saveAnswerState(question.position, { selected: answer?.selected ?? [], flagged: !answer?.flagged });
+    saveAnswerState(question.position, {
+      selected: answer?.selected ?? [],
+      flagged: !answer?.flagged,
+      confidence: answer?.confidence ?? null,
+    });
+  };
+
+  /** S, U or G; the same level again takes it back. Fixed once immediate feedback has judged. */
+  const toggleConfidence = (level: Confidence) => {
+    if (!question || phase !== 'running' || locked) return;
+    saveAnswerState(question.position, {
+      selected: answer?.selected ?? [],
+      flagged: answer?.flagged ?? false,
+      confidence: answer?.confidence === level ? null : level,
+    });
   };
 
   // After a reload, immediate-feedback verdicts that were not kept locally are fetched again by
@@ -152,7 +171,7 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
     if (!immediate || !question || !complete || feedback[question.position]) return;
     if (queue.isPending(question.position) || refetched.current.has(question.position)) return;
     refetched.current.add(question.position);
-    queue.enqueue(question.position, answer?.selected ?? [], answer?.flagged ?? false);
+    queue.enqueue(question.position, answer?.selected ?? [], answer?.flagged ?? false, answer?.confidence ?? null);
   }, [immediate, question, complete, feedback, queue, answer]);
 
   useExamShortcuts(
@@ -164,6 +183,7 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
       previous: () => go(position - 1, false),
       next: () => go(position + 1, false),
       flag: toggleFlag,
+      confidence: toggleConfidence,
       help: () => setHelpOpen(true),
     },
     phase === 'running',
@@ -289,6 +309,12 @@ export function ExamRunner({ attempt, receivedAt }: { attempt: AttemptResponse; 
               headingRef={headingRef}
               onChoose={choose}
               limitMessage={limitMessage}
+            />
+            <ConfidencePicker
+              value={answer?.confidence ?? null}
+              onChange={toggleConfidence}
+              disabled={locked}
+              immediate={immediate}
             />
             <div className="question-actions">
               <button

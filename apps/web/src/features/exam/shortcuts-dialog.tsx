@@ -5,6 +5,7 @@ const SHORTCUTS: [keys: string[], action: string][] = [
   [['←'], 'Previous question'],
   [['→'], 'Next question'],
   [['F'], 'Flag or unflag for review'],
+  [['S', 'U', 'G'], 'Say you are sure, unsure or guessing (again to take it back)'],
   [['?'], 'Show this list'],
   [['Esc'], 'Close a dialog'],
 ];

@@ -1,17 +1,26 @@
-import type { AnswerFeedback, AttemptResponse, SaveAnswerResponse, SavedAnswer } from '@saa/contract/attempts';
+import type { AnswerFeedback, AttemptResponse, Confidence, SaveAnswerResponse } from '@saa/contract/attempts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { meQueryKey } from '../../lib/api/get-me.ts';
 import { AnswerQueue } from './answer-queue.ts';
 import { getRunningAttempt } from './api/get-running-attempt.ts';
 import { saveAnswer } from './api/save-answer.ts';
+import type { PendingAnswer } from './attempt-store.ts';
 import { Countdown } from './countdown.ts';
 import { QuestionTimer } from './question-timer.ts';
 
 export interface AnswerState {
   selected: string[];
   flagged: boolean;
+  /** How sure the candidate said they are (S, U, G), or null. */
+  confidence: Confidence | null;
 }
+
+const stateOf = (answer: { selected: string[]; flagged: boolean; confidence?: Confidence | null }): AnswerState => ({
+  selected: answer.selected,
+  flagged: answer.flagged,
+  confidence: answer.confidence ?? null,
+});
 
 interface SessionOptions {
   attempt: AttemptResponse;
@@ -37,7 +46,7 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
   // Set up once per attempt; the answer map below starts from the reconciled state.
   const [setup] = useState(() => {
     const handlers = {
-      onSaved: (_response: SaveAnswerResponse, _sent: SavedAnswer) => {},
+      onSaved: (_response: SaveAnswerResponse, _sent: PendingAnswer) => {},
       onRejected: (_position: number) => {},
     };
     const queue = new AnswerQueue(attempt.id, {
@@ -51,8 +60,7 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
     const server = new Map(attempt.questions.map((q) => [q.position, q.answer] as const));
     const merged = queue.reconcile(server);
     const answers = new Map<number, AnswerState>();
-    for (const [position, answer] of merged)
-      answers.set(position, { selected: answer.selected, flagged: answer.flagged });
+    for (const [position, answer] of merged) answers.set(position, stateOf(answer));
     const resync = () => {
       getRunningAttempt(attempt.id)
         .then(({ attempt: fresh, receivedAt: at }) => {
@@ -86,12 +94,7 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
     }
     // Another tab or device saved a newer answer: show the server's, unless a newer one is queued here.
     if (!response.applied && response.answer.seq > sent.seq && !queue.isPending(response.position)) {
-      setAnswers((current) =>
-        new Map(current).set(response.position, {
-          selected: response.answer.selected,
-          flagged: response.answer.flagged,
-        }),
-      );
+      setAnswers((current) => new Map(current).set(response.position, stateOf(response.answer)));
     }
   };
   handlers.onRejected = () => {
@@ -102,7 +105,7 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
           const next = new Map(current);
           for (const q of fresh.questions) {
             if (q.answer && !queue.isPending(q.position)) {
-              next.set(q.position, { selected: q.answer.selected, flagged: q.answer.flagged });
+              next.set(q.position, stateOf(q.answer));
             }
           }
           return next;
@@ -155,7 +158,7 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
       timer.show(null);
       if (!timer.unreported(3000).includes(position)) return;
       const answer = answersRef.current.get(position);
-      queue.enqueue(position, answer?.selected ?? [], answer?.flagged ?? false);
+      queue.enqueue(position, answer?.selected ?? [], answer?.flagged ?? false, answer?.confidence ?? null);
     };
   }, [position, timer, queue]);
 
@@ -163,7 +166,7 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
   const reportTimes = useCallback(() => {
     for (const p of timer.unreported(1000)) {
       const answer = answersRef.current.get(p);
-      queue.enqueue(p, answer?.selected ?? [], answer?.flagged ?? false);
+      queue.enqueue(p, answer?.selected ?? [], answer?.flagged ?? false, answer?.confidence ?? null);
     }
   }, [timer, queue]);
 
@@ -181,7 +184,7 @@ export function useExamSession({ attempt, receivedAt, onClosed }: SessionOptions
   const saveAnswerState = useCallback(
     (target: number, next: AnswerState) => {
       setAnswers((current) => new Map(current).set(target, next));
-      queue.enqueue(target, next.selected, next.flagged);
+      queue.enqueue(target, next.selected, next.flagged, next.confidence);
     },
     [queue],
   );

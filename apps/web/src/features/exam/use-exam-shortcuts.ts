@@ -1,3 +1,4 @@
+import type { Confidence } from '@saa/contract/attempts';
 import { useEffect, useRef } from 'react';
 
 interface ShortcutHandlers {
@@ -5,8 +6,11 @@ interface ShortcutHandlers {
   previous: () => void;
   next: () => void;
   flag: () => void;
+  confidence: (level: Confidence) => void;
   help: () => void;
 }
+
+const CONFIDENCE_KEYS: Record<string, Confidence> = { s: 'sure', u: 'unsure', g: 'guess' };
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'number', 'password', 'tel', 'url', 'date', 'time']);
 
@@ -19,7 +23,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * 1-6 choose, ←/→ navigate, F flags, ? opens the help. Ignored while typing, with modifier keys
+ * 1-6 choose, ←/→ navigate, F flags, S/U/G say how sure you are, ? opens the help. Ignored while typing, with modifier keys
  * (browser shortcuts stay intact) and while a dialog is open. On a focused radio button ←/→ would
  * otherwise change the chosen answer: here they move between questions, as the help promises.
  */
@@ -41,6 +45,8 @@ export function useExamShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
         h.next();
       } else if (event.key === 'f' || event.key === 'F') {
         h.flag();
+      } else if (Object.hasOwn(CONFIDENCE_KEYS, event.key.toLowerCase())) {
+        h.confidence(CONFIDENCE_KEYS[event.key.toLowerCase()] as Confidence);
       } else if (event.key === '?') {
         h.help();
       } else {

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { PASS_PERCENT } from '../../lib/pass-percent.ts';
 import './results.css';
 import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
+import { CalibrationCard } from './calibration-card.tsx';
 import { QuestionTimes } from './question-times.tsx';
 
 export function ResultsPage() {
@@ -166,6 +167,8 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
           <h2 id="slow-heading">Time per question</h2>
           <QuestionTimes attemptId={attempt.id} times={result.questionTimes} />
         </section>
+
+        <CalibrationCard attemptId={attempt.id} result={result} />
       </div>
 
       {result.sections.length > 0 && (

@@ -18,12 +18,15 @@ import './review.css';
 import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
 import { useAttempt } from '../../lib/api/get-attempt.ts';
 
-const FILTERS: { value: ReviewFilter; label: string }[] = [
+/** `onlyWhenUsed`: shown when it holds questions (or is open), so the bar stays short on a phone. */
+const FILTERS: { value: ReviewFilter; label: string; onlyWhenUsed?: boolean }[] = [
   { value: 'all', label: 'All' },
   { value: 'wrong', label: 'Wrong' },
   { value: 'unanswered', label: 'Unanswered' },
   { value: 'missed', label: 'Missed' },
   { value: 'flagged', label: 'Flagged' },
+  { value: 'sure-wrong', label: 'Sure but wrong', onlyWhenUsed: true },
+  { value: 'guessed', label: 'Guessed right', onlyWhenUsed: true },
 ];
 
 const EMPTY: Record<ReviewFilter, string> = {
@@ -32,6 +35,8 @@ const EMPTY: Record<ReviewFilter, string> = {
   flagged: 'You flagged no questions in this attempt.',
   unanswered: 'You answered every question.',
   missed: 'Nothing missed: every question was answered correctly.',
+  'sure-wrong': 'No answer you were sure of was wrong.',
+  guessed: 'No right answer was marked as a guess.',
 };
 
 const PAGE_SIZE = 20;
@@ -124,17 +129,19 @@ export function ReviewPage() {
         <div className="no-print">{attempt.data?.result && <PractiseFromAttempt attempt={attempt.data} />}</div>
       </div>
       <nav aria-label="Filter questions" className="segmented no-print">
-        {FILTERS.map((f) => (
-          <Link
-            key={f.value}
-            to={f.value === 'all' ? `/attempts/${id}/review` : `/attempts/${id}/review?filter=${f.value}`}
-            aria-current={filter === f.value ? 'page' : undefined}
-            replace
-          >
-            {f.label}
-            {review.data && <span className="filter-count"> ({review.data.counts[f.value]})</span>}
-          </Link>
-        ))}
+        {FILTERS.filter((f) => !f.onlyWhenUsed || filter === f.value || (review.data?.counts[f.value] ?? 0) > 0).map(
+          (f) => (
+            <Link
+              key={f.value}
+              to={f.value === 'all' ? `/attempts/${id}/review` : `/attempts/${id}/review?filter=${f.value}`}
+              aria-current={filter === f.value ? 'page' : undefined}
+              replace
+            >
+              {f.label}
+              {review.data && <span className="filter-count"> ({review.data.counts[f.value]})</span>}
+            </Link>
+          ),
+        )}
       </nav>
       {review.isPending ? (
         <PageSkeleton label="Loading the review…" cards={2} />
