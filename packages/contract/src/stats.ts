@@ -32,6 +32,13 @@ export const StatsResponse = z.object({
     basedOnMocks: z.number().int(),
     passingScore: z.number().int(),
     ready: z.boolean(),
+    /**
+     * The 95% range of the estimate (Wilson interval over every question of those mocks, on the
+     * same estimated scale); null before the first mock.
+     */
+    range: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
+    /** With fewer than three mocks: how many more, and about how narrow (± points) the range would then be. */
+    narrowing: z.object({ moreMocks: z.number().int(), halfWidth: z.number().int() }).nullable(),
   }),
   drill: z.object({ due: z.number().int(), scheduled: z.number().int() }),
 });

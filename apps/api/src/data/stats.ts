@@ -45,13 +45,23 @@ export function lastScored(db: Db, userId: string, limit: number): Promise<Trend
   return db.$queryRaw<TrendRow[]>(lastScoredQuery(userId, limit));
 }
 
-/** Scaled scores of the last `limit` scored mocks, newest first. */
-export async function lastMockScores(db: Db, userId: string, limit: number): Promise<number[]> {
+export interface MockScore {
+  scaledScore: number;
+  correct: number;
+  total: number;
+}
+
+/** Estimated scaled score and questions right of the last `limit` scored mocks, newest first. */
+export async function lastMockScores(db: Db, userId: string, limit: number): Promise<MockScore[]> {
   const rows = await db.attempt.findMany({
     where: { userId, mode: 'mock', submittedAt: { not: null } },
     orderBy: { submittedAt: 'desc' },
     take: limit,
-    select: { scaledScore: true },
+    select: { scaledScore: true, correctCount: true, questionCount: true },
   });
-  return rows.map((r) => r.scaledScore).filter((s): s is number => s !== null);
+  return rows.flatMap((r) =>
+    r.scaledScore === null || r.correctCount === null
+      ? []
+      : [{ scaledScore: r.scaledScore, correct: r.correctCount, total: r.questionCount }],
+  );
 }

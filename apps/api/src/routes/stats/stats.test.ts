@@ -21,13 +21,16 @@ async function practise(me: SignedIn, section: string, verdicts: boolean[]) {
   return answerAndSubmit(app, me, attempt, verdicts);
 }
 
+/** The questions right (of 65) that give this estimated score: 100 + 900 × correct / 65. */
+const correctFor = (scaledScore: number) => Math.round(((scaledScore - 100) / 900) * 65);
+
 async function insertMock(userId: string, scaledScore: number, minutesAgo: number) {
   await app.prisma.$executeRaw`
     INSERT INTO attempts (id, user_id, mode, status, feedback, question_count, started_at, submitted_at,
                           correct_count, percent, scaled_score, passed)
     VALUES (gen_random_uuid(), ${userId}::uuid, 'mock', 'submitted', 'deferred', 65,
             now() - make_interval(mins => ${minutesAgo + 130}), now() - make_interval(mins => ${minutesAgo}),
-            0, 0, ${scaledScore}, ${scaledScore >= 720})`;
+            ${correctFor(scaledScore)}, 0, ${scaledScore}, ${scaledScore >= 720})`;
   // Scoring keeps this count; rows written straight into the table must too.
   await app.prisma.$executeRaw`UPDATE users SET scored_attempts = scored_attempts + 1 WHERE id = ${userId}::uuid`;
 }
@@ -44,7 +47,7 @@ describe('GET /api/stats', () => {
       attemptsSubmitted: 0,
       trend: [],
       weakestSections: [],
-      readiness: { scaledScore: null, basedOnMocks: 0, passingScore: 720, ready: false },
+      readiness: { scaledScore: null, basedOnMocks: 0, passingScore: 720, ready: false, range: null, narrowing: null },
       drill: { due: 0, scheduled: 0 },
     });
     expect(stats.domains.map((d) => [d.domain, d.accuracy])).toEqual([
@@ -95,14 +98,25 @@ describe('GET /api/stats', () => {
     const mock = await startAttempt(me.agent, { mode: 'mock' });
     await me.agent.post(`/api/attempts/${mock.id}/submit`).expect(200);
     let stats = (await me.agent.get('/api/stats').expect(200)).body;
-    expect(stats.readiness).toEqual({ scaledScore: 100, basedOnMocks: 1, passingScore: 720, ready: false });
+    expect(stats.readiness).toMatchObject({ scaledScore: 100, basedOnMocks: 1, passingScore: 720, ready: false });
+    // 0 of 65 right: the range starts at the bottom of the scale and is wide; two more mocks narrow it.
+    expect(stats.readiness.range.low).toBe(100);
+    expect(stats.readiness.range.high).toBeGreaterThan(130);
+    expect(stats.readiness.narrowing.moreMocks).toBe(2);
 
     // Negative: submitted after the real mock above.
     await insertMock(me.user.id, 700, -1);
     await insertMock(me.user.id, 760, -2);
     await insertMock(me.user.id, 800, -3);
     stats = (await me.agent.get('/api/stats').expect(200)).body;
-    expect(stats.readiness).toEqual({ scaledScore: 753, basedOnMocks: 3, passingScore: 720, ready: true });
+    expect(stats.readiness).toMatchObject({ scaledScore: 753, basedOnMocks: 3, passingScore: 720, ready: true });
+    // 142 of 195 right over the three mocks (72.8%): a range around the estimate, ±60 points or so.
+    const { low, high } = stats.readiness.range;
+    expect(low).toBeLessThan(753);
+    expect(high).toBeGreaterThan(753);
+    expect(high - low).toBeGreaterThan(80);
+    expect(high - low).toBeLessThan(160);
+    expect(stats.readiness.narrowing).toBeNull();
     expect(stats.trend.map((t: { scaledScore: number }) => t.scaledScore)).toEqual([100, 700, 760, 800]);
 
     await insertMock(me.user.id, 500, -4);

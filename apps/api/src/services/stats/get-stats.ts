@@ -6,6 +6,7 @@ import { countCards } from '../../data/review-cards.ts';
 import { findSectionStats } from '../../data/section-stats.ts';
 import { countScored, lastMockScores, lastScored } from '../../data/stats.ts';
 import type { PrismaClient } from '../../db/prisma-client.ts';
+import { projectedHalfWidth, readinessRange } from '../../exam/readiness.ts';
 import { expireOverdueOf } from '../attempts/current-attempt.ts';
 
 const TREND_LENGTH = 50;
@@ -49,7 +50,11 @@ export async function getStats(prisma: PrismaClient, userId: string, now: Date):
     .filter((s) => s.answered >= WEAKEST_MIN_ANSWERED)
     .sort((a, b) => (a.accuracy ?? 0) - (b.accuracy ?? 0) || b.answered - a.answered)
     .slice(0, WEAKEST_COUNT);
-  const mean = mockScores.length > 0 ? Math.round(mockScores.reduce((a, b) => a + b, 0) / mockScores.length) : null;
+  const mean =
+    mockScores.length > 0
+      ? Math.round(mockScores.reduce((sum, m) => sum + m.scaledScore, 0) / mockScores.length)
+      : null;
+  const missing = READINESS_MOCKS - mockScores.length;
 
   return {
     attemptsSubmitted: scored,
@@ -71,6 +76,11 @@ export async function getStats(prisma: PrismaClient, userId: string, now: Date):
       basedOnMocks: mockScores.length,
       passingScore: EXAM.passingScore,
       ready: mockScores.length >= READINESS_MOCKS && mean !== null && mean >= EXAM.passingScore,
+      range: readinessRange(mockScores),
+      narrowing:
+        mockScores.length > 0 && missing > 0
+          ? { moreMocks: missing, halfWidth: projectedHalfWidth(mockScores, READINESS_MOCKS) ?? 0 }
+          : null,
     },
     drill: cards,
   };
