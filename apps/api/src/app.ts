@@ -20,6 +20,7 @@ import attemptRoutes from './routes/attempts/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import catalogRoutes from './routes/catalog/index.ts';
 import healthRoutes from './routes/health/index.ts';
+import questionRoutes from './routes/questions/index.ts';
 import savedRoutes from './routes/saved/index.ts';
 import seenRoutes from './routes/seen/index.ts';
 import statsRoutes from './routes/stats/index.ts';
@@ -61,6 +62,7 @@ export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
       await api.register(statsRoutes, { prefix: '/stats' });
       await api.register(savedRoutes, { prefix: '/saved' });
       await api.register(seenRoutes, { prefix: '/seen' });
+      await api.register(questionRoutes, { prefix: '/questions' });
     },
     { prefix: '/api' },
   );

@@ -57,6 +57,7 @@ export const AccountExportResponse = z.object({
   reviewCards: z.array(Row),
   sectionStats: z.array(Row),
   seenQuestions: z.array(Row),
+  questionReports: z.array(Row),
 });
 export type AccountExportResponse = z.infer<typeof AccountExportResponse>;
 

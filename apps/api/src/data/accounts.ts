@@ -23,7 +23,7 @@ export async function deleteUser(db: Db, userId: string): Promise<void> {
 
 /** Everything stored about one user, for the account export. */
 export async function exportUserData(db: Db, userId: string) {
-  const [user, attempts, savedQuestions, reviewCards, sectionStats, seenQuestions] = await Promise.all([
+  const [user, attempts, savedQuestions, reviewCards, sectionStats, seenQuestions, reports] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, createdAt: true } }),
     db.attempt.findMany({
       where: { userId },
@@ -44,6 +44,7 @@ export async function exportUserData(db: Db, userId: string) {
             firstAnsweredAt: true,
             answeredAt: true,
             elapsedMs: true,
+            confidence: true,
           },
         },
       },
@@ -52,8 +53,13 @@ export async function exportUserData(db: Db, userId: string) {
     db.reviewCard.findMany({ where: { userId } }),
     db.userSectionStat.findMany({ where: { userId } }),
     db.userQuestionSeen.findMany({ where: { userId } }),
+    db.questionReport.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'asc' },
+      select: { questionId: true, reason: true, text: true, status: true, createdAt: true },
+    }),
   ]);
-  return { user, attempts, savedQuestions, reviewCards, sectionStats, seenQuestions };
+  return { user, attempts, savedQuestions, reviewCards, sectionStats, seenQuestions, reports };
 }
 
 /** A reset token (hashed) for the user, valid until `expiresAt`. */

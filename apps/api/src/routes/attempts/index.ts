@@ -3,6 +3,7 @@ import answersRoute from './answers.ts';
 import createRoute from './create.ts';
 import listRoute from './list.ts';
 import readRoute from './read.ts';
+import reportAtPositionRoute from './reports.ts';
 import resultsCsvRoute from './results-csv.ts';
 import reviewRoute from './review.ts';
 import savedAtPositionRoute from './saved.ts';
@@ -19,6 +20,7 @@ const attemptRoutes: FastifyPluginAsync = async (app) => {
   await app.register(reviewRoute);
   await app.register(resultsCsvRoute);
   await app.register(savedAtPositionRoute);
+  await app.register(reportAtPositionRoute);
 };
 
 export default attemptRoutes;

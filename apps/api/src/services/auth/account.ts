@@ -56,6 +56,7 @@ export async function exportAccount(prisma: PrismaClient, userId: string, now: D
     reviewCards: JSON.parse(JSON.stringify(data.reviewCards)),
     sectionStats: JSON.parse(JSON.stringify(data.sectionStats)),
     seenQuestions: JSON.parse(JSON.stringify(data.seenQuestions)),
+    questionReports: JSON.parse(JSON.stringify(data.reports)),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AnswerFeedback, AttemptQuestion } from '@saa/contract/attempts';
 import { type KeyboardEvent, type Ref, useRef } from 'react';
+import { ReportQuestion } from '../../components/report-question.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
 import { FeedbackSaveStar } from './feedback-save-star.tsx';
 import { LETTERS } from './option-letters.ts';
@@ -139,6 +140,9 @@ export function QuestionView({
       )}
       {feedback && <FeedbackPanel feedback={feedback} options={question.options} announce={!hadFeedback.current} />}
       {feedback && <FeedbackSaveStar key={question.position} attemptId={attemptId} position={question.position} />}
+      {feedback && (
+        <ReportQuestion key={`report-${question.position}`} target={{ attemptId, position: question.position }} />
+      )}
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReviewItem as Item } from '@saa/contract/attempts';
 import { DocReferences } from '../../components/doc-references.tsx';
+import { ReportQuestion } from '../../components/report-question.tsx';
 import { formatDuration } from '../../lib/format.ts';
 import { SaveToggle } from './save-toggle.tsx';
 import { VERDICT_LABEL, VERDICT_SYMBOL, verdictOf } from './verdict.ts';
@@ -93,6 +94,9 @@ export function ReviewItem({ item, expanded, onToggle }: { item: Item; expanded:
           </aside>
         )}
         <DocReferences urls={item.references} />
+        <div className="no-print">
+          <ReportQuestion target={{ questionId: item.questionId }} />
+        </div>
       </div>
     </article>
   );
