@@ -66,7 +66,7 @@ export function ReportQuestion({ target }: { target: ReportTarget }) {
         }
       >
         <ChoiceGroup
-          name="report-reason"
+          name={`reason-${textId}`}
           label="What is wrong?"
           choices={REASONS}
           value={reason}
