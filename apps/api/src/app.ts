@@ -16,6 +16,7 @@ import cors from './plugins/external/cors.ts';
 import helmet from './plugins/external/helmet.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
 import swagger from './plugins/external/swagger.ts';
+import adminRoutes from './routes/admin/index.ts';
 import attemptRoutes from './routes/attempts/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import catalogRoutes from './routes/catalog/index.ts';
@@ -63,6 +64,7 @@ export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
       await api.register(savedRoutes, { prefix: '/saved' });
       await api.register(seenRoutes, { prefix: '/seen' });
       await api.register(questionRoutes, { prefix: '/questions' });
+      await api.register(adminRoutes, { prefix: '/admin' });
     },
     { prefix: '/api' },
   );

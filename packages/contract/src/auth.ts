@@ -21,6 +21,8 @@ export const User = z.object({
   id: z.string(),
   email: z.string(),
   createdAt: z.iso.datetime(),
+  /** admin: may open the item statistics and reports (granted by `pnpm user:grant-admin`). */
+  role: z.enum(['user', 'admin']),
 });
 export type User = z.infer<typeof User>;
 

@@ -24,7 +24,10 @@ export async function deleteUser(db: Db, userId: string): Promise<void> {
 /** Everything stored about one user, for the account export. */
 export async function exportUserData(db: Db, userId: string) {
   const [user, attempts, savedQuestions, reviewCards, sectionStats, seenQuestions, reports] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, createdAt: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, createdAt: true, role: true },
+    }),
     db.attempt.findMany({
       where: { userId },
       orderBy: { startedAt: 'asc' },

@@ -27,10 +27,10 @@ export async function createSession(db: Db, id: string, userId: string, now: Dat
 /** The session and its user in one statement: this runs on every authenticated request. */
 export async function findSession(db: Db, id: string): Promise<SessionWithUser | null> {
   const rows = await db.$queryRaw<
-    (Omit<SessionWithUser, 'user'> & { userId: string; email: string; userCreatedAt: Date })[]
+    (Omit<SessionWithUser, 'user'> & { userId: string; email: string; userCreatedAt: Date; role: UserRow['role'] })[]
   >`
     SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
-           u.id AS "userId", u.email, u.created_at AS "userCreatedAt"
+           u.id AS "userId", u.email, u.created_at AS "userCreatedAt", u.role::text AS role
     FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${id}`;
   const row = rows[0];
@@ -39,7 +39,7 @@ export async function findSession(db: Db, id: string): Promise<SessionWithUser |
     id: row.id,
     lastSeenAt: row.lastSeenAt,
     expiresAt: row.expiresAt,
-    user: { id: row.userId, email: row.email, createdAt: row.userCreatedAt },
+    user: { id: row.userId, email: row.email, createdAt: row.userCreatedAt, role: row.role },
   };
 }
 

@@ -4,9 +4,10 @@ export interface UserRow {
   id: string;
   email: string;
   createdAt: Date;
+  role: 'user' | 'admin';
 }
 
-const PUBLIC_FIELDS = { id: true, email: true, createdAt: true } as const;
+const PUBLIC_FIELDS = { id: true, email: true, createdAt: true, role: true } as const;
 
 /** Null when the email is taken (the unique index decides, so two racing sign-ups cannot both win). */
 export async function createUser(db: Db, email: string, passwordHash: string): Promise<UserRow | null> {
@@ -20,4 +21,10 @@ export async function createUser(db: Db, email: string, passwordHash: string): P
 
 export function findUserForLogin(db: Db, email: string) {
   return db.user.findUnique({ where: { email }, select: { ...PUBLIC_FIELDS, passwordHash: true } });
+}
+
+/** Makes the account an admin; false when there is no account with this email. */
+export async function grantAdmin(db: Db, email: string): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { email: email.toLowerCase() }, data: { role: 'admin' } });
+  return count > 0;
 }

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
+import { grantAdmin } from '../data/users.ts';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../lib/project-paths.ts';
+import { bankFeedback } from '../services/admin/items.ts';
 import { migrate, openDatabase, StartupError, seed } from './database.ts';
 import { MigrationError, migrationStatus, writeMigration } from './migrations.ts';
 import { createResetLink } from './password-reset-link.ts';
@@ -10,13 +12,15 @@ import { createPrismaClient } from './prisma-client.ts';
 import { diffSchemas } from './schema-engine.ts';
 
 /**
- * pnpm db:migrate | db:status | db:migration <name> | db:seed
+ * pnpm db:migrate | db:status | db:migration <name> | db:seed, and the operator's commands
+ * user:reset-password, user:grant-admin and bank:feedback.
  * Without DATABASE_URL these act on the embedded Postgres that `pnpm start` uses.
  */
 
 // The schema the migrations produce. `db:migration` diffs it against the edited schema.prisma.
 const SNAPSHOT = path.join(MIGRATIONS_DIR, 'schema-at-last-migration.prisma');
-const say = (message: string) => console.log(message);
+// Progress goes to stderr when stdout carries data (`feedback` prints JSON for other programs).
+const say = (message: string) => (process.argv[2] === 'feedback' ? console.error(message) : console.log(message));
 
 async function createMigration(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -78,9 +82,32 @@ async function main(command: string | undefined, arg: string | undefined) {
           await prisma.$disconnect();
         }
       });
+    case 'grant-admin':
+      return withDatabase(async (url) => {
+        if (!arg) throw new StartupError('usage: pnpm user:grant-admin <email>');
+        const prisma = createPrismaClient(url, 1);
+        try {
+          if (!(await grantAdmin(prisma, arg))) throw new StartupError(`no account with the email ${arg}`);
+          say(`${arg} is now an admin: the Items page and /api/admin are open to them after their next sign-in.`);
+        } finally {
+          await prisma.$disconnect();
+        }
+      });
+    case 'feedback':
+      return withDatabase(async (url) => {
+        // JSON is the one format; the flag is accepted so that scripts can say what they expect.
+        const format = process.argv.includes('--format') ? process.argv[process.argv.indexOf('--format') + 1] : 'json';
+        if (format !== 'json') throw new StartupError(`unknown format "${format ?? ''}": use --format json`);
+        const prisma = createPrismaClient(url, 1);
+        try {
+          process.stdout.write(`${JSON.stringify(await bankFeedback(prisma), null, 2)}\n`);
+        } finally {
+          await prisma.$disconnect();
+        }
+      });
     default:
       throw new StartupError(
-        `unknown command "${command ?? ''}": use migrate, status, migration <name>, seed or reset-password <email>`,
+        `unknown command "${command ?? ''}": use migrate, status, migration <name>, seed, reset-password <email>, grant-admin <email> or feedback`,
       );
   }
 }

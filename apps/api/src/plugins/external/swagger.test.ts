@@ -32,6 +32,10 @@ const ROUTES = {
   '/api/saved': ['get'],
   '/api/saved/{questionId}': ['put', 'delete'],
   '/api/seen': ['get'],
+  '/api/attempts/{id}/questions/{position}/reports': ['post'],
+  '/api/questions/{questionId}/reports': ['post'],
+  '/api/admin/items': ['get'],
+  '/api/admin/items/{questionId}/suspend': ['post', 'delete'],
 };
 
 describe('the OpenAPI document at /api/docs/json', () => {

@@ -28,6 +28,7 @@ describe('sign-up', () => {
       id: expect.any(String),
       email: email.toLowerCase(),
       createdAt: expect.any(String),
+      role: 'user',
     });
     const cookie = sessionCookie(res);
     expect(cookie).toMatch(/HttpOnly/);

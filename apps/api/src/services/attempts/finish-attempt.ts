@@ -1,5 +1,6 @@
 import type { AttemptResult, AttemptStatus } from '@saa/contract/attempts';
 import { findItems, type ItemRow, lockAttempt, markVerdicts, storeResult } from '../../data/attempts.ts';
+import { addItemAnswers, type ItemAnswer } from '../../data/item-stats.ts';
 import { findCards, saveCards } from '../../data/review-cards.ts';
 import { addSectionTallies, type SectionTally } from '../../data/section-stats.ts';
 import { countScoredAttempt } from '../../data/stats.ts';
@@ -61,7 +62,29 @@ export async function finishAttempt(tx: Db, attemptId: string, now: Date): Promi
   await markVerdicts(tx, attemptId, correctByPosition);
   await addSectionTallies(tx, attempt.userId, sectionTallies(items, correctByPosition));
   await updateReviewCards(tx, attempt.userId, items, correctByPosition, now);
+  if (attempt.mode !== 'drill') await addItemAnswers(tx, itemAnswers(items, correctByPosition));
   return { status, result, scoredNow: true };
+}
+
+/**
+ * What item statistics learn from this attempt: each answered question, right or wrong, against
+ * how the candidate did on the rest of the attempt. Drills are left out (they are made of the
+ * candidate's own mistakes, so their rest scores say little), and so are one-question attempts.
+ */
+function itemAnswers(items: ItemRow[], verdicts: Map<number, boolean>): ItemAnswer[] {
+  if (items.length < 2) return [];
+  const right = items.filter((item) => verdicts.get(item.position)).length;
+  return items
+    .filter((item) => item.selected.length > 0)
+    .map((item) => {
+      const correct = verdicts.get(item.position) ?? false;
+      return {
+        questionId: item.questionId,
+        correct,
+        rest: (right - (correct ? 1 : 0)) / (items.length - 1),
+        selected: item.selected,
+      };
+    });
 }
 
 /**

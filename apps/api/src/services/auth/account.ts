@@ -50,7 +50,12 @@ export async function exportAccount(prisma: PrismaClient, userId: string, now: D
   const data = await exportUserData(prisma, userId);
   return {
     exportedAt: now.toISOString(),
-    user: { id: data.user.id, email: data.user.email, createdAt: data.user.createdAt.toISOString() },
+    user: {
+      id: data.user.id,
+      email: data.user.email,
+      createdAt: data.user.createdAt.toISOString(),
+      role: data.user.role,
+    },
     attempts: JSON.parse(JSON.stringify(data.attempts)),
     savedQuestions: JSON.parse(JSON.stringify(data.savedQuestions)),
     reviewCards: JSON.parse(JSON.stringify(data.reviewCards)),

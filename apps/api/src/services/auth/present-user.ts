@@ -3,5 +3,5 @@ import type { UserRow } from '../../data/users.ts';
 
 /** A user as the API shows them: never the password hash. */
 export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, email: row.email, createdAt: row.createdAt.toISOString(), role: row.role };
 }
