@@ -30,6 +30,7 @@ export function AppLayout() {
           <NavLink to="/saved">Saved</NavLink>
           <NavLink to="/search">Search</NavLink>
           <NavLink to="/account">Account</NavLink>
+          {me.data?.role === 'admin' && <NavLink to="/admin">Items</NavLink>}
         </nav>
         <div className="topbar-tools">
           <ThemeToggle />

@@ -1,7 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
+import { NotFoundPage } from '../components/not-found-page.tsx';
 import { PageSkeleton } from '../components/query-state.tsx';
 import { AppLayout, AuthLayout } from './app-layout.tsx';
-import { NotFoundPage } from './not-found-page.tsx';
 import { PublicOnly, RequireAuth } from './require-auth.tsx';
 import { RouteError } from './route-error.tsx';
 import { RouteFocus } from './route-focus.tsx';
@@ -82,6 +82,10 @@ export const router = createBrowserRouter([
               {
                 path: 'search',
                 lazy: async () => ({ Component: (await import('../features/search/search-page.tsx')).SearchPage }),
+              },
+              {
+                path: 'admin',
+                lazy: async () => ({ Component: (await import('../features/admin/admin-page.tsx')).AdminPage }),
               },
               {
                 path: 'account',
