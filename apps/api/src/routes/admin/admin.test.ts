@@ -1,12 +1,15 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { AdminItemsResponse } from '@saa/contract/admin';
 import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../../test/build-test-app.ts';
+import { buildTestApp, testDatabaseUrl } from '../../../test/build-test-app.ts';
 import { type SignedIn, signedInAgent, startAttempt } from '../../../test/factories.ts';
 import { insertAttempt } from '../../data/attempts.ts';
 import { grantAdmin } from '../../data/users.ts';
+import { PROJECT_ROOT } from '../../lib/project-paths.ts';
 
 let app: FastifyInstance;
 let admin: SignedIn;
@@ -128,7 +131,22 @@ describe('item statistics', () => {
     expect(shown.get(q3.id)?.reports).toEqual([{ reason: 'unclear', text: '', createdAt: expect.any(String) }]);
     // Too few answers to flag anything yet.
     expect(shown.get(q3.id)?.flags).toEqual([]);
-  });
+
+    // The same numbers for the bank's authors, from the command line.
+    const run = (...args: string[]) =>
+      promisify(execFile)('pnpm', ['--silent', 'bank:feedback', ...args], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, DATABASE_URL: testDatabaseUrl() },
+      });
+    const feedback = JSON.parse((await run('--format', 'json')).stdout);
+    const exported = feedback.items.find((i: { questionId: string }) => i.questionId === q3.id);
+    expect(exported).toMatchObject({ answered: 4, facility: 0.5, flags: [], suspended: false });
+    expect(exported.discrimination).toBeCloseTo(-0.301511, 5);
+    expect(exported.reports).toHaveLength(1);
+    await expect(run('--format', 'csv')).rejects.toMatchObject({
+      stderr: expect.stringContaining('use --format json'),
+    });
+  }, 60_000);
 
   it('flags items from 30 answers on by the documented thresholds', async () => {
     const [q] = await threeQuestions();
