@@ -87,10 +87,15 @@ describe('a forgotten password', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const email = await signUpViaApi(page, baseUrl, 'forgot');
-    const { stdout } = await promisify(execFile)('pnpm', ['--silent', 'user:reset-password', email], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl },
-    });
+    // The built form of `pnpm user:reset-password` (the same code): the e2e tests run the built app.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['apps/api/dist/db-cli.js', 'reset-password', email],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl },
+      },
+    );
     const url = stdout.match(/https?:\/\/\S+\/reset-password#token=[A-Za-z0-9_-]+/)?.[0];
     expect(url, stdout).toBeDefined();
 

@@ -42,7 +42,8 @@ describe("the operator's items page", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const email = await signUpViaApi(page, baseUrl, 'operator');
-    const { stdout } = await promisify(execFile)('pnpm', ['--silent', 'user:grant-admin', email], {
+    // The built form of `pnpm user:grant-admin` (the same code): the e2e tests run the built app.
+    const { stdout } = await promisify(execFile)(process.execPath, ['apps/api/dist/db-cli.js', 'grant-admin', email], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl },
     });
