@@ -130,6 +130,18 @@ async function audit(url: string, port: number, cookie: string | null): Promise<
   const { categories, audits } = result.lhr;
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+  // Which audits cost points outside performance, so that a miss says what to fix.
+  for (const id of ['accessibility', 'best-practices']) {
+    const failing = (categories[id]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => ref.id);
+    if (failing.length > 0) log(`  ${url}: ${id} misses ${failing.join(', ')}`);
+  }
+  // Issues Chrome reports in its Issues panel (cookies, CSP, deprecated features), by kind.
+  const issues = (audits['inspector-issues']?.details as { items?: { issueType?: string; subItems?: unknown }[] })?.items;
+  if (issues?.length) {
+    log(`  ${url}: browser issues ${JSON.stringify(issues).slice(0, 600)}`);
+  }
   return {
     performance: score('performance'),
     lcpMs: Math.round(value('largest-contentful-paint')),
