@@ -138,7 +138,8 @@ async function audit(url: string, port: number, cookie: string | null): Promise<
     if (failing.length > 0) log(`  ${url}: ${id} misses ${failing.join(', ')}`);
   }
   // Issues Chrome reports in its Issues panel (cookies, CSP, deprecated features), by kind.
-  const issues = (audits['inspector-issues']?.details as { items?: { issueType?: string; subItems?: unknown }[] })?.items;
+  const issues = (audits['inspector-issues']?.details as { items?: { issueType?: string; subItems?: unknown }[] })
+    ?.items;
   if (issues?.length) {
     log(`  ${url}: browser issues ${JSON.stringify(issues).slice(0, 600)}`);
   }
