@@ -2,6 +2,7 @@ import type { AttemptResponse, CreateAttemptRequest, PractiseFromFilter } from '
 import { useNavigate } from 'react-router';
 import { useCreateAttempt } from '../lib/api/create-attempt.ts';
 import { errorMessage } from '../lib/api-client.ts';
+import { calibrationSummary } from '../lib/calibration.ts';
 import { plural } from '../lib/format.ts';
 
 /**
@@ -16,9 +17,7 @@ export function PractiseFromAttempt({ attempt }: { attempt: AttemptResponse }) {
   if (!result) return null;
   const flagged = attempt.questions.filter((q) => q.answer?.flagged).length;
   const missed = result.wrong + result.unanswered;
-  const level = (c: 'sure' | 'guess') => result.calibration.find((l) => l.confidence === c) ?? { correct: 0, total: 0 };
-  const sureButWrong = level('sure').total - level('sure').correct;
-  const rightButGuessed = level('guess').correct;
+  const { sureButWrong, rightButGuessed } = calibrationSummary(result);
   const minutes = attempt.deadline
     ? Math.round((Date.parse(attempt.deadline) - Date.parse(attempt.startedAt)) / 60_000)
     : null;

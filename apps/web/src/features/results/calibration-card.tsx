@@ -1,8 +1,8 @@
 import type { AttemptResult } from '@saa/contract/attempts';
 import { Link } from 'react-router';
 import { BarList } from '../../components/charts/bar-list.tsx';
+import { CONFIDENCE_LABEL, calibrationSummary } from '../../lib/calibration.ts';
 import { plural } from '../../lib/format.ts';
-import { CONFIDENCE_LABEL, calibrationSummary } from './calibration.ts';
 
 /** Accuracy by how sure the candidate said they were, and the two sets that teach the most. */
 export function CalibrationCard({ attemptId, result }: { attemptId: string; result: AttemptResult }) {
