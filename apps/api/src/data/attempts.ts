@@ -9,8 +9,10 @@ import type {
 } from '@saa/contract/attempts';
 import type { DomainId } from '@saa/contract/domains';
 import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
+import { sql } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { builder, execute, firstRow, rows, unnest } from '../db/sql.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { AttemptCursor } from '../lib/cursor.ts';
 
 export interface AttemptRow {
@@ -91,24 +93,60 @@ const ATTEMPT_FIELDS = {
 export async function insertAttempt(db: Db, attempt: NewAttempt): Promise<void> {
   const items = attempt.items;
   const column = <T>(pick: (item: NewAttempt['items'][number]) => T) => items.map(pick);
-  await db.$executeRaw`
-    WITH attempt AS (
-      INSERT INTO attempts (id, user_id, mode, status, feedback, question_count, filters, started_at, deadline)
-      VALUES (${attempt.id}::uuid, ${attempt.userId}::uuid, ${attempt.mode}::"AttemptMode", 'in_progress',
-              ${attempt.feedback}::"FeedbackMode", ${items.length},
-              ${attempt.filters ? JSON.stringify(attempt.filters) : null}::jsonb, ${attempt.startedAt},
-              ${attempt.deadline}::timestamp)
-      RETURNING id
-    )
-    INSERT INTO attempt_items (attempt_id, position, question_id, question_version, domain, section, choose, option_order)
-    SELECT attempt.id, t.position, t.question_id, t.question_version, t.domain, t.section, t.choose,
-           string_to_array(t.option_order, ',')
-    FROM attempt,
-         unnest(${column((i) => i.position)}::int[], ${column((i) => i.questionId)}::text[],
-                ${column((i) => i.questionVersion)}::int[], ${column((i) => i.domain)}::text[],
-                ${column((i) => i.section)}::text[], ${column((i) => i.choose)}::int[],
-                ${column((i) => i.optionOrder.join(','))}::text[])
-         AS t(position, question_id, question_version, domain, section, choose, option_order)`;
+  const rows = unnest('t', {
+    position: ['int', column((i) => i.position)],
+    question_id: ['text', column((i) => i.questionId)],
+    question_version: ['int', column((i) => i.questionVersion)],
+    domain: ['text', column((i) => i.domain)],
+    section: ['text', column((i) => i.section)],
+    choose: ['int', column((i) => i.choose)],
+    option_order: ['text', column((i) => i.optionOrder.join(','))],
+  });
+  await execute(
+    db,
+    builder
+      .with('attempt', (q) =>
+        q
+          .insertInto('attempts')
+          .values({
+            id: attempt.id,
+            user_id: attempt.userId,
+            mode: attempt.mode,
+            status: 'in_progress',
+            feedback: attempt.feedback,
+            question_count: items.length,
+            filters: attempt.filters ? sql`${JSON.stringify(attempt.filters)}::jsonb` : null,
+            started_at: attempt.startedAt,
+            deadline: attempt.deadline,
+          })
+          .returning('id'),
+      )
+      .insertInto('attempt_items')
+      .columns([
+        'attempt_id',
+        'position',
+        'question_id',
+        'question_version',
+        'domain',
+        'section',
+        'choose',
+        'option_order',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom(['attempt', rows])
+          .select((s) => [
+            'attempt.id',
+            't.position',
+            't.question_id',
+            't.question_version',
+            't.domain',
+            't.section',
+            't.choose',
+            s.fn<string[]>('string_to_array', ['t.option_order', s.val(',')]).as('option_order'),
+          ]),
+      ),
+  );
 }
 
 /** The attempt if it belongs to the user: another user's id looks exactly like a missing one. */
@@ -119,24 +157,61 @@ export async function findAttempt(db: Db, userId: string, id: string): Promise<A
 
 /** Locks the attempt row for the rest of the transaction: the guard that makes scoring happen once. */
 export async function lockAttempt(db: Db, id: string): Promise<AttemptRow | null> {
-  const rows = await db.$queryRaw<AttemptRow[]>`
-    SELECT id, user_id AS "userId", mode::text, status::text, feedback::text, question_count AS "questionCount",
-           started_at AS "startedAt", deadline, submitted_at AS "submittedAt", result
-    FROM attempts WHERE id = ${id}::uuid FOR UPDATE`;
-  return rows[0] ?? null;
+  return firstRow(
+    db,
+    builder
+      .selectFrom('attempts')
+      .select([
+        'id',
+        'user_id as userId',
+        'mode',
+        'status',
+        'feedback',
+        'question_count as questionCount',
+        'started_at as startedAt',
+        'deadline',
+        'submitted_at as submittedAt',
+        'result',
+      ])
+      .where('id', '=', id)
+      .forUpdate(),
+  );
 }
 
 export function findItems(db: Db, attemptId: string): Promise<ItemRow[]> {
-  return db.$queryRaw<ItemRow[]>`
-    SELECT i.position, i.question_id AS "questionId", i.question_version AS "questionVersion", i.domain, i.section,
-           i.choose, i.option_order AS "optionOrder", i.selected, i.flagged, i.seq,
-           i.first_answered_at AS "firstAnsweredAt", i.correct, i.elapsed_ms AS "elapsedMs",
-           i.confidence::text AS confidence, v.stem, v.options, v.explanation, v.correction, v."references", q.style::text AS style
-    FROM attempt_items i
-    JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
-    JOIN questions q ON q.id = i.question_id
-    WHERE i.attempt_id = ${attemptId}::uuid
-    ORDER BY i.position`;
+  return rows(
+    db,
+    builder
+      .selectFrom('attempt_items as i')
+      .innerJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'i.question_id').onRef('v.version', '=', 'i.question_version'),
+      )
+      .innerJoin('questions as q', 'q.id', 'i.question_id')
+      .select([
+        'i.position',
+        'i.question_id as questionId',
+        'i.question_version as questionVersion',
+        'i.domain',
+        'i.section',
+        'i.choose',
+        'i.option_order as optionOrder',
+        'i.selected',
+        'i.flagged',
+        'i.seq',
+        'i.first_answered_at as firstAnsweredAt',
+        'i.correct',
+        'i.elapsed_ms as elapsedMs',
+        'i.confidence',
+        'v.stem',
+        'v.options',
+        'v.explanation',
+        'v.correction',
+        'v.references',
+        'q.style',
+      ])
+      .where('i.attempt_id', '=', attemptId)
+      .orderBy('i.position'),
+  );
 }
 
 export interface AttemptSummaryRow {
@@ -157,32 +232,55 @@ export interface AttemptSummaryRow {
  * of the (user_id, started_at DESC, id) index, so a page costs the same on page 1 and page 500.
  * Fetches one extra row to know whether another page follows.
  */
-export function listAttemptsQuery(userId: string, limit: number, after: AttemptCursor | null): Prisma.Sql {
-  const keyset = after
-    ? Prisma.sql`AND started_at <= ${after.startedAt} AND (started_at < ${after.startedAt} OR id > ${after.id}::uuid)`
-    : Prisma.empty;
-  return Prisma.sql`
-    SELECT id, mode::text, status::text, started_at AS "startedAt", submitted_at AS "submittedAt",
-           question_count AS "questionCount", percent, scaled_score AS "scaledScore", passed,
-           result -> 'domains' AS domains
-    FROM attempts
-    WHERE user_id = ${userId}::uuid ${keyset}
-    ORDER BY started_at DESC, id ASC
-    LIMIT ${limit + 1}`;
+export function listAttemptsQuery(userId: string, limit: number, after: AttemptCursor | null) {
+  return builder
+    .selectFrom('attempts')
+    .select((eb) => [
+      'id',
+      'mode',
+      'status',
+      'started_at as startedAt',
+      'submitted_at as submittedAt',
+      'question_count as questionCount',
+      'percent',
+      'scaled_score as scaledScore',
+      'passed',
+      sql<AttemptResult['domains'] | null>`${eb.ref('result')} -> 'domains'`.as('domains'),
+    ])
+    .where('user_id', '=', userId)
+    .$if(after !== null, (q) =>
+      q.where((eb) =>
+        after
+          ? eb.and([
+              eb('started_at', '<=', after.startedAt),
+              eb.or([eb('started_at', '<', after.startedAt), eb('id', '>', after.id)]),
+            ])
+          : eb.lit(true),
+      ),
+    )
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'asc')
+    .limit(limit + 1);
 }
 
 export function listAttempts(db: Db, userId: string, limit: number, after: AttemptCursor | null) {
-  return db.$queryRaw<AttemptSummaryRow[]>(listAttemptsQuery(userId, limit, after));
+  return rows(db, listAttemptsQuery(userId, limit, after));
 }
 
 /** The user's timed attempts whose deadline has passed but that nobody has scored yet. */
 export async function findOverdueIds(db: Db, userId: string, now: Date, limit: number): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM attempts
-    WHERE status = 'in_progress' AND deadline <= ${now} AND user_id = ${userId}::uuid
-    ORDER BY deadline
-    LIMIT ${limit}`;
-  return rows.map((r) => r.id);
+  const overdue = await rows(
+    db,
+    builder
+      .selectFrom('attempts')
+      .select('id')
+      .where('status', '=', 'in_progress')
+      .where('deadline', '<=', now)
+      .where('user_id', '=', userId)
+      .orderBy('deadline')
+      .limit(limit),
+  );
+  return overdue.map((r) => r.id);
 }
 
 /**
@@ -190,13 +288,20 @@ export async function findOverdueIds(db: Db, userId: string, now: Date, limit: n
  * once without waiting on (or double-scoring) each other's rows.
  */
 export async function claimOverdue(db: Db, now: Date, skip: string[] = []): Promise<string | null> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM attempts
-    WHERE status = 'in_progress' AND deadline <= ${now} AND id <> ALL(${skip}::uuid[])
-    ORDER BY deadline
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED`;
-  return rows[0]?.id ?? null;
+  const row = await firstRow(
+    db,
+    builder
+      .selectFrom('attempts')
+      .select('id')
+      .where('status', '=', 'in_progress')
+      .where('deadline', '<=', now)
+      .where((eb) => sql<boolean>`${eb.ref('id')} <> ALL(${skip}::uuid[])`)
+      .orderBy('deadline')
+      .limit(1)
+      .forUpdate()
+      .skipLocked(),
+  );
+  return row?.id ?? null;
 }
 
 /**
@@ -205,17 +310,27 @@ export async function claimOverdue(db: Db, now: Date, skip: string[] = []): Prom
  * time and answers the rest immediately, instead of queueing them all on the lock.
  */
 export async function tryLockStartsOf(db: Db, userId: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ locked: boolean }[]>`
-    SELECT pg_try_advisory_xact_lock(hashtextextended('start:' || ${userId}, 0)) AS locked`;
-  return rows[0]?.locked === true;
+  const row = await firstRow(
+    db,
+    builder.selectNoFrom(
+      sql<boolean>`pg_try_advisory_xact_lock(hashtextextended('start:' || ${userId}, 0))`.as('locked'),
+    ),
+  );
+  return row?.locked === true;
 }
 
 /** The user's attempts that still take answers (running and before their deadline). */
 export function openAttemptsOf(db: Db, userId: string, now: Date): Promise<{ id: string; mode: AttemptMode }[]> {
-  return db.$queryRaw<{ id: string; mode: AttemptMode }[]>`
-    SELECT id::text, mode::text FROM attempts
-    WHERE user_id = ${userId}::uuid AND status = 'in_progress' AND (deadline IS NULL OR deadline > ${now})
-    ORDER BY started_at DESC`;
+  return rows(
+    db,
+    builder
+      .selectFrom('attempts')
+      .select(['id', 'mode'])
+      .where('user_id', '=', userId)
+      .where('status', '=', 'in_progress')
+      .where((eb) => eb.or([eb('deadline', 'is', null), eb('deadline', '>', now)]))
+      .orderBy('started_at', 'desc'),
+  );
 }
 
 /** The scored attempt: its final status and result, with the result's figures in their own columns. */
@@ -243,10 +358,15 @@ export async function storeResult(
 /** Each item's verdict, by position. */
 export async function markVerdicts(tx: Db, attemptId: string, verdicts: Map<number, boolean>): Promise<void> {
   if (verdicts.size === 0) return;
-  await tx.$executeRaw`
-    UPDATE attempt_items AS i SET correct = t.correct
-    FROM unnest(${[...verdicts.keys()]}::int[], ${[...verdicts.values()]}::boolean[]) AS t(position, correct)
-    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = t.position`;
+  await execute(
+    tx,
+    builder
+      .updateTable('attempt_items as i')
+      .from(unnest('t', { position: ['int', [...verdicts.keys()]], correct: ['boolean', [...verdicts.values()]] }))
+      .set((eb) => ({ correct: eb.ref('t.correct') }))
+      .where('i.attempt_id', '=', attemptId)
+      .whereRef('i.position', '=', 't.position'),
+  );
 }
 
 /** The bank id and verdict of the question at a position, or null if the attempt has none there. */

@@ -1,6 +1,7 @@
 import type { AttemptMode } from '@saa/contract/attempts';
+import type { NotNull } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { builder, execute, firstRow, rows } from '../db/sql.ts';
 
 export interface TrendRow {
   attemptId: string;
@@ -16,33 +17,54 @@ export interface TrendRow {
 
 /** How many of the user's attempts are scored: the count kept by `countScoredAttempt`. */
 export async function countScored(db: Db, userId: string): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number }[]>`SELECT scored_attempts AS n FROM users WHERE id = ${userId}::uuid`;
-  return rows[0]?.n ?? 0;
+  const row = await firstRow(db, builder.selectFrom('users').select('scored_attempts').where('id', '=', userId));
+  return row?.scored_attempts ?? 0;
 }
 
 /** Adds one to the user's scored attempts; part of scoring, in its transaction. */
 export async function countScoredAttempt(db: Db, userId: string): Promise<void> {
-  await db.$executeRaw`UPDATE users SET scored_attempts = scored_attempts + 1 WHERE id = ${userId}::uuid`;
+  await execute(
+    db,
+    builder
+      .updateTable('users')
+      .set((eb) => ({ scored_attempts: eb('scored_attempts', '+', 1) }))
+      .where('id', '=', userId),
+  );
 }
 
 /**
  * The last `limit` scored attempts of any mode, newest first. One index range per mode, each
  * stopping after `limit` rows, merged: cheaper than sorting all of the user's attempts.
  */
-export function lastScoredQuery(userId: string, limit: number): Prisma.Sql {
-  const perMode = (mode: AttemptMode) => Prisma.sql`
-    (SELECT * FROM attempts
-     WHERE user_id = ${userId}::uuid AND mode = ${mode}::"AttemptMode" AND submitted_at IS NOT NULL
-     ORDER BY submitted_at DESC LIMIT ${limit})`;
-  return Prisma.sql`
-    SELECT id AS "attemptId", mode::text, submitted_at AS "submittedAt", percent, scaled_score AS "scaledScore"
-    FROM (${perMode('mock')} UNION ALL ${perMode('practice')} UNION ALL ${perMode('drill')}) recent
-    ORDER BY submitted_at DESC, id
-    LIMIT ${limit}`;
+export function lastScoredQuery(userId: string, limit: number) {
+  const latestOf = (mode: AttemptMode) =>
+    builder
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('attempts')
+          .select(['id', 'mode', 'submitted_at', 'percent', 'scaled_score'])
+          .where('user_id', '=', userId)
+          .where('mode', '=', mode)
+          .where('submitted_at', 'is not', null)
+          .orderBy('submitted_at', 'desc')
+          .limit(limit)
+          .as(mode),
+      )
+      .selectAll();
+  return (
+    builder
+      .selectFrom(latestOf('mock').unionAll(latestOf('practice')).unionAll(latestOf('drill')).as('recent'))
+      .select(['id as attemptId', 'mode', 'submitted_at as submittedAt', 'percent', 'scaled_score as scaledScore'])
+      // Scored attempts have both set (scoring writes them together).
+      .$narrowType<{ submittedAt: NotNull; percent: NotNull }>()
+      .orderBy('submitted_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+  );
 }
 
 export function lastScored(db: Db, userId: string, limit: number): Promise<TrendRow[]> {
-  return db.$queryRaw<TrendRow[]>(lastScoredQuery(userId, limit));
+  return rows(db, lastScoredQuery(userId, limit));
 }
 
 export interface MockScore {

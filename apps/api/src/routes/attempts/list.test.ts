@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app.ts';
 import { signedInAgent, startAttempt } from '../../../test/factories.ts';
 import { listAttemptsQuery } from '../../data/attempts.ts';
 import { lastScoredQuery } from '../../data/stats.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
 import { decodeCursor } from '../../lib/cursor.ts';
 
 let app: FastifyInstance;
@@ -28,8 +28,9 @@ async function bulkAttempts(userId: string, count: number) {
   await app.prisma.$executeRaw`ANALYZE attempts`;
 }
 
-async function plan(query: Prisma.Sql): Promise<string> {
-  const rows = await app.prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${query}`);
+async function plan(query: Compilable): Promise<string> {
+  const { sql, parameters } = query.compile();
+  const rows = await app.prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, ...parameters);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
