@@ -1,6 +1,8 @@
 import type { DomainId } from '@saa/contract/domains';
 import type { QuestionOption } from '@saa/contract/question';
+import { sql } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
+import { anyOf, builder, execute, rows, unnest } from '../db/sql.ts';
 
 /** A question at the version an attempt picks up, with its key (never sent while in progress). */
 export interface DrawnQuestion {
@@ -43,14 +45,31 @@ export function countByDomain(db: Db): Promise<Map<string, StyleCounts>> {
  * Active scenario questions (the only ones mocks draw) per domain, counted only up to `cap`: what allocating a mock needs (whether
  * each domain can supply its share of `cap` questions) at a cost that does not grow with the bank.
  */
-export async function countByDomainUpTo(db: Db, domains: readonly string[], cap: number): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<{ domain: string; n: number }[]>`
-    SELECT d.domain,
-           (SELECT count(*) FROM (SELECT 1 FROM questions q
-                                  WHERE q.domain = d.domain AND q.style = 'scenario' AND q.retired_at IS NULL
-                                  LIMIT ${cap}) capped)::int AS n
-    FROM unnest(${domains}::text[]) AS d(domain)`;
-  return new Map(rows.map((r) => [r.domain, r.n]));
+export async function countByDomainUpTo(
+  db: Db,
+  domains: readonly DomainId[],
+  cap: number,
+): Promise<Map<DomainId, number>> {
+  const counted = await rows(
+    db,
+    builder.selectFrom(unnest('d', { domain: ['text', domains] })).select((eb) => [
+      'd.domain',
+      eb
+        .selectFrom((sub) =>
+          sub
+            .selectFrom('questions as q')
+            .select('q.id')
+            .whereRef('q.domain', '=', 'd.domain')
+            .where('q.style', '=', 'scenario')
+            .where('q.retired_at', 'is', null)
+            .limit(cap)
+            .as('capped'),
+        )
+        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n'))
+        .as('n'),
+    ]),
+  );
+  return new Map(counted.map((r) => [r.domain, r.n ?? 0]));
 }
 
 /** Active (non-retired) questions per section, by style. */
@@ -86,115 +105,222 @@ export async function mainDomainBySection(db: Db): Promise<Map<string, string>> 
  */
 export const DRAW_WINDOW = 400;
 
-/** Draws `quota[domain]` active scenario questions from each domain for a mock (the real exam is all scenarios). */
-export function drawByDomain(db: Db, userId: string, quota: Record<string, number>): Promise<DrawnQuestion[]> {
-  const domains = Object.keys(quota).filter((d) => (quota[d] ?? 0) > 0);
-  const counts = domains.map((d) => quota[d] ?? 0);
-  return db.$queryRaw<DrawnQuestion[]>`
-    WITH quota AS (
-      SELECT t.domain, t.n, random() AS start FROM unnest(${domains}::text[], ${counts}::int[]) AS t(domain, n)
-    ),
-    candidates AS (
-      SELECT quota.domain, quota.n, w.id, w.version, w.section
-      FROM quota CROSS JOIN LATERAL (
-        SELECT id, version, section FROM (
-          (SELECT id, version, section, 0 AS lap, random_key FROM questions
-           WHERE domain = quota.domain AND style = 'scenario' AND retired_at IS NULL AND random_key >= quota.start
-           ORDER BY random_key LIMIT ${DRAW_WINDOW})
-          UNION ALL
-          (SELECT id, version, section, 1 AS lap, random_key FROM questions
-           WHERE domain = quota.domain AND style = 'scenario' AND retired_at IS NULL AND random_key < quota.start
-           ORDER BY random_key LIMIT ${DRAW_WINDOW})
-        ) laps
-        ORDER BY lap, random_key
-        LIMIT ${DRAW_WINDOW}
-      ) w
-    ),
-    ranked AS (
-      SELECT c.*, row_number() OVER (PARTITION BY c.domain ORDER BY coalesce(s.times_seen, 0), random()) AS rn
-      FROM candidates c
-      LEFT JOIN user_question_seen s ON s.user_id = ${userId}::uuid AND s.question_id = c.id
-      -- An admin took it out of mocks until its sources are fixed (a handful of rows at most).
-      WHERE NOT EXISTS (SELECT 1 FROM question_suspensions x WHERE x.question_id = c.id)
+/** Draws `n` active scenario questions from each domain for a mock (the real exam is all scenarios). */
+export function drawByDomain(
+  db: Db,
+  userId: string,
+  quota: { domain: DomainId; n: number }[],
+): Promise<DrawnQuestion[]> {
+  const wanted = quota.filter((q) => q.n > 0);
+  const domains = wanted.map((q) => q.domain);
+  const counts = wanted.map((q) => q.n);
+  const query = builder
+    .with('quota', (q) =>
+      q
+        .selectFrom(unnest('t', { domain: ['text', domains], n: ['int', counts] }))
+        .select(['t.domain', 't.n', sql<number>`random()`.as('start')]),
     )
-    SELECT r.id, r.version, r.domain, r.section, v.stem, v.options, v.explanation, v.correction, v."references"
-    FROM ranked r
-    -- One primary-key lookup per drawn question (LIMIT 1 keeps the planner from turning this into
-    -- a hash join over every version in the bank).
-    CROSS JOIN LATERAL (
-      SELECT stem, options, explanation, correction, "references" FROM question_versions
-      WHERE question_id = r.id AND version = r.version
-      LIMIT 1
-    ) v
-    WHERE r.rn <= r.n`;
+    .with('candidates', (q) =>
+      q
+        .selectFrom('quota')
+        .crossJoinLateral((eb) => {
+          // One lap from the random start to the end of the domain's range, one from its beginning.
+          const lap = (n: 0 | 1) =>
+            eb
+              .selectFrom((sub) =>
+                sub
+                  .selectFrom('questions')
+                  .select(['id', 'version', 'section', 'random_key', sql.lit(n).as('lap')])
+                  .whereRef('domain', '=', 'quota.domain')
+                  .where('style', '=', 'scenario')
+                  .where('retired_at', 'is', null)
+                  .whereRef('random_key', n === 0 ? '>=' : '<', 'quota.start')
+                  .orderBy('random_key')
+                  .limit(DRAW_WINDOW)
+                  .as(`lap${n}`),
+              )
+              .selectAll();
+          return eb
+            .selectFrom(lap(0).unionAll(lap(1)).as('laps'))
+            .select(['id', 'version', 'section'])
+            .orderBy('lap')
+            .orderBy('random_key')
+            .limit(DRAW_WINDOW)
+            .as('w');
+        })
+        .select(['quota.domain', 'quota.n', 'w.id', 'w.version', 'w.section']),
+    )
+    .with('ranked', (q) =>
+      q
+        .selectFrom('candidates as c')
+        .leftJoin('user_question_seen as s', (join) =>
+          join.on('s.user_id', '=', userId).onRef('s.question_id', '=', 'c.id'),
+        )
+        .selectAll('c')
+        .select((eb) =>
+          sql<number>`row_number() OVER (PARTITION BY ${eb.ref('c.domain')} ORDER BY coalesce(${eb.ref('s.times_seen')}, 0), random())`.as(
+            'rn',
+          ),
+        )
+        // An admin took it out of mocks until its sources are fixed (a handful of rows at most).
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('question_suspensions as x').select('x.question_id').whereRef('x.question_id', '=', 'c.id'),
+            ),
+          ),
+        ),
+    )
+    .selectFrom('ranked as r')
+    // One primary-key lookup per drawn question (LIMIT 1 keeps the planner from turning this into
+    // a hash join over every version in the bank).
+    .crossJoinLateral((eb) =>
+      eb
+        .selectFrom('question_versions')
+        .select(['stem', 'options', 'explanation', 'correction', 'references'])
+        .whereRef('question_id', '=', 'r.id')
+        .whereRef('version', '=', 'r.version')
+        .limit(1)
+        .as('v'),
+    )
+    .select([
+      'r.id',
+      'r.version',
+      'r.domain',
+      'r.section',
+      'v.stem',
+      'v.options',
+      'v.explanation',
+      'v.correction',
+      'v.references',
+    ])
+    .whereRef('r.rn', '<=', 'r.n');
+  return rows(db, query);
 }
+
+/** The columns every draw returns: the question at a version, with its content. */
+const DRAWN_COLUMNS = [
+  'q.id',
+  'q.domain',
+  'q.section',
+  'v.stem',
+  'v.options',
+  'v.explanation',
+  'v.correction',
+  'v.references',
+] as const;
 
 /** Up to `count` active questions matching the filters (null: no restriction) for practice. */
 export function drawMatching(
   db: Db,
   userId: string,
   filters: {
-    domains: string[] | null;
+    domains: DomainId[] | null;
     sections: string[] | null;
     style: 'scenario' | 'recall' | null;
     pool: 'all' | 'unseen' | 'wrong';
   },
   count: number,
 ): Promise<DrawnQuestion[]> {
-  return db.$queryRaw<DrawnQuestion[]>`
-    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
-    FROM (
-      SELECT q.id
-      FROM questions q
-      LEFT JOIN user_question_seen s ON s.user_id = ${userId}::uuid AND s.question_id = q.id
-      WHERE q.retired_at IS NULL
-        AND (${filters.domains === null}::boolean OR q.domain = ANY(${filters.domains ?? []}::text[]))
-        AND (${filters.sections === null}::boolean OR q.section = ANY(${filters.sections ?? []}::text[]))
-        AND (${filters.style === null}::boolean OR q.style::text = ${filters.style ?? ''})
-        AND (${filters.pool !== 'unseen'}::boolean OR s.question_id IS NULL)
-        AND (${filters.pool !== 'wrong'}::boolean OR q.id IN (
-          -- Missed (wrong or unanswered) the last time a finished attempt asked it.
-          SELECT last.question_id FROM (
-            SELECT DISTINCT ON (i.question_id) i.question_id, i.correct
-            FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
-            WHERE a.user_id = ${userId}::uuid AND a.status <> 'in_progress'
-            ORDER BY i.question_id, a.submitted_at DESC
-          ) last
-          WHERE last.correct IS NOT TRUE))
-      ORDER BY coalesce(s.times_seen, 0), random()
-      LIMIT ${count}
-    ) picked
-    JOIN questions q ON q.id = picked.id
-    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version`;
+  const { domains, sections, style, pool } = filters;
+  const picked = builder
+    .selectFrom('questions as q')
+    .leftJoin('user_question_seen as s', (join) =>
+      join.on('s.user_id', '=', userId).onRef('s.question_id', '=', 'q.id'),
+    )
+    .select('q.id')
+    .where('q.retired_at', 'is', null)
+    .$if(domains !== null, (q) => q.where('q.domain', '=', anyOf(domains ?? [], 'text')))
+    .$if(sections !== null, (q) => q.where('q.section', '=', anyOf(sections ?? [], 'text')))
+    .$if(style !== null, (q) => q.where('q.style', '=', style ?? 'scenario'))
+    .$if(pool === 'unseen', (q) => q.where('s.question_id', 'is', null))
+    .$if(pool === 'wrong', (q) =>
+      q.where('q.id', 'in', (eb) =>
+        // Missed (wrong or unanswered) the last time a finished attempt asked it.
+        eb
+          .selectFrom((sub) =>
+            sub
+              .selectFrom('attempt_items as i')
+              .innerJoin('attempts as a', 'a.id', 'i.attempt_id')
+              .distinctOn('i.question_id')
+              .select(['i.question_id', 'i.correct'])
+              .where('a.user_id', '=', userId)
+              .where('a.status', '<>', 'in_progress')
+              .orderBy('i.question_id')
+              .orderBy('a.submitted_at', 'desc')
+              .as('last'),
+          )
+          .select('last.question_id')
+          .where('last.correct', 'is not', true),
+      ),
+    )
+    .orderBy((eb) => eb.fn.coalesce('s.times_seen', eb.lit(0)))
+    .orderBy(sql`random()`)
+    .limit(count);
+  return rows(
+    db,
+    builder
+      .selectFrom(picked.as('picked'))
+      .innerJoin('questions as q', 'q.id', 'picked.id')
+      .innerJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
+      )
+      .select([...DRAWN_COLUMNS, 'q.version']),
+  );
 }
 
 /** Up to `count` of the user's due review cards, most overdue first, at the questions' current versions. */
 export function drawDue(db: Db, userId: string, now: Date, count: number): Promise<DrawnQuestion[]> {
-  return db.$queryRaw<DrawnQuestion[]>`
-    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
-    FROM (
-      SELECT c.question_id, c.due
-      FROM review_cards c
-      JOIN questions q ON q.id = c.question_id AND q.retired_at IS NULL
-      WHERE c.user_id = ${userId}::uuid AND c.due <= ${now}
-      ORDER BY c.due, c.question_id
-      LIMIT ${count}
-    ) due
-    JOIN questions q ON q.id = due.question_id
-    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version
-    ORDER BY due.due, q.id`;
+  const due = builder
+    .selectFrom('review_cards as c')
+    .innerJoin('questions as q', (join) => join.onRef('q.id', '=', 'c.question_id').on('q.retired_at', 'is', null))
+    .select(['c.question_id', 'c.due'])
+    .where('c.user_id', '=', userId)
+    .where('c.due', '<=', now)
+    .orderBy('c.due')
+    .orderBy('c.question_id')
+    .limit(count);
+  return rows(
+    db,
+    builder
+      .selectFrom(due.as('due'))
+      .innerJoin('questions as q', 'q.id', 'due.question_id')
+      .innerJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
+      )
+      .select([...DRAWN_COLUMNS, 'q.version'])
+      .orderBy('due.due')
+      .orderBy('q.id'),
+  );
 }
 
 /** Records that the user was shown these questions, so later draws prefer others. */
 export async function markSeen(db: Db, userId: string, questionIds: string[], now: Date): Promise<void> {
   if (questionIds.length === 0) return;
-  await db.$executeRaw`
-    INSERT INTO user_question_seen (user_id, question_id, times_seen, last_seen_at)
-    SELECT ${userId}::uuid, question_id, 1, ${now} FROM unnest(${questionIds}::text[]) AS t(question_id)
-    -- Rows are locked in one order by every start, so two starts of one user never deadlock here.
-    ORDER BY question_id
-    ON CONFLICT (user_id, question_id)
-    DO UPDATE SET times_seen = user_question_seen.times_seen + 1, last_seen_at = EXCLUDED.last_seen_at`;
+  await execute(
+    db,
+    builder
+      .insertInto('user_question_seen')
+      .columns(['user_id', 'question_id', 'times_seen', 'last_seen_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom(unnest('t', { question_id: ['text', questionIds] }))
+          .select((s) => [
+            s.val(userId).as('user_id'),
+            't.question_id',
+            s.lit(1).as('times_seen'),
+            s.val(now).as('last_seen_at'),
+          ])
+          // Rows are locked in one order by every start, so two starts of one user never deadlock here.
+          .orderBy('t.question_id'),
+      )
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'question_id']).doUpdateSet((eb) => ({
+          times_seen: eb('user_question_seen.times_seen', '+', 1),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+        })),
+      ),
+  );
 }
 
 /**
@@ -202,23 +328,35 @@ export async function markSeen(db: Db, userId: string, questionIds: string[], no
  * order: practising "what I missed" means exactly those questions.
  */
 export function drawFromAttempt(db: Db, attemptId: string, positions: number[]): Promise<DrawnQuestion[]> {
-  return db.$queryRaw<DrawnQuestion[]>`
-    SELECT q.id, v.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
-    FROM attempt_items i
-    JOIN questions q ON q.id = i.question_id
-    JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
-    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = ANY(${positions}::int[])
-    ORDER BY i.position`;
+  return rows(
+    db,
+    builder
+      .selectFrom('attempt_items as i')
+      .innerJoin('questions as q', 'q.id', 'i.question_id')
+      .innerJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'i.question_id').onRef('v.version', '=', 'i.question_version'),
+      )
+      .select([...DRAWN_COLUMNS, 'v.version'])
+      .where('i.attempt_id', '=', attemptId)
+      .where('i.position', '=', anyOf(positions, 'int'))
+      .orderBy('i.position'),
+  );
 }
 
 /** The user's saved questions (newest first, active ones only) at their current versions. */
 export function drawSaved(db: Db, userId: string, count: number): Promise<DrawnQuestion[]> {
-  return db.$queryRaw<DrawnQuestion[]>`
-    SELECT q.id, q.version, q.domain, q.section, v.stem, v.options, v.explanation, v.correction, v."references"
-    FROM saved_questions s
-    JOIN questions q ON q.id = s.question_id AND q.retired_at IS NULL
-    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version
-    WHERE s.user_id = ${userId}::uuid
-    ORDER BY s.saved_at DESC, s.question_id
-    LIMIT ${count}`;
+  return rows(
+    db,
+    builder
+      .selectFrom('saved_questions as s')
+      .innerJoin('questions as q', (join) => join.onRef('q.id', '=', 's.question_id').on('q.retired_at', 'is', null))
+      .innerJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
+      )
+      .select([...DRAWN_COLUMNS, 'q.version'])
+      .where('s.user_id', '=', userId)
+      .orderBy('s.saved_at', 'desc')
+      .orderBy('s.question_id')
+      .limit(count),
+  );
 }

@@ -68,3 +68,8 @@ export function unnest<A extends string, const C extends ArrayColumns, O extends
     ordinality ? sql` WITH ORDINALITY` : sql``
   }`.as<A>(sql`${sql.ref(alias)}(${sql.join(aliased)})`);
 }
+
+/** `ANY($1::type[])`: one statement text for a list of any length (`IN (...)` would make one per length). */
+export function anyOf<T>(values: readonly T[], type: ArrayType) {
+  return sql<T>`ANY(${values}::${sql.raw(type)}[])`;
+}

@@ -31,7 +31,11 @@ export async function drawForPlan(db: Db, userId: string, plan: AttemptPlan, now
         EXAM.mockQuestions,
         DOMAINS.map((d) => ({ id: d.id, weight: d.weight, available: available.get(d.id) ?? 0 })),
       );
-      const drawn = await drawByDomain(db, userId, quota);
+      const drawn = await drawByDomain(
+        db,
+        userId,
+        DOMAINS.map((d) => ({ domain: d.id, n: quota[d.id] ?? 0 })),
+      );
       if (drawn.length < EXAM.mockQuestions) {
         throw new AppError(
           'not_enough_questions',
