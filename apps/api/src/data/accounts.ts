@@ -1,4 +1,5 @@
 import type { Db } from '../db/prisma-client.ts';
+import { builder, firstRow } from '../db/sql.ts';
 
 export function findPasswordHash(db: Db, userId: string) {
   return db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, email: true } });
@@ -72,9 +73,15 @@ export async function createPasswordReset(db: Db, userId: string, tokenHash: str
 
 /** Marks the token used and returns its user, or null when it is unknown, used or expired. */
 export async function consumePasswordReset(db: Db, tokenHash: string, now: Date): Promise<string | null> {
-  const rows = await db.$queryRaw<{ userId: string }[]>`
-    UPDATE password_resets SET used_at = ${now}
-    WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}
-    RETURNING user_id::text AS "userId"`;
-  return rows[0]?.userId ?? null;
+  const row = await firstRow(
+    db,
+    builder
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('user_id'),
+  );
+  return row?.user_id ?? null;
 }

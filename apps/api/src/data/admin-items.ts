@@ -1,7 +1,10 @@
 import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
 import type { ReportReason } from '@saa/contract/reports';
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { OptionCounts } from '../db/json-columns.ts';
 import type { Db } from '../db/prisma-client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { builder, rows } from '../db/sql.ts';
 
 export interface AdminItemRow {
   questionId: string;
@@ -31,29 +34,64 @@ export function findAdminItems(
   which: { reported: true } | { minAnswers: number },
   limit: number,
 ): Promise<AdminItemRow[]> {
-  const filter =
-    'reported' in which
-      ? Prisma.sql`EXISTS (SELECT 1 FROM question_reports r WHERE r.question_id = q.id AND r.status = 'open')`
-      : Prisma.sql`coalesce(s.answered, 0) >= ${which.minAnswers}`;
-  return db.$queryRaw<AdminItemRow[]>`
-    SELECT q.id AS "questionId", q.domain, q.section, q.style::text AS style,
-           v.stem, v.options, v.explanation,
-           coalesce(s.answered, 0) AS answered, coalesce(s.correct, 0) AS correct,
-           coalesce(s.sum_rest, 0) AS "sumRest", coalesce(s.sum_rest_squared, 0) AS "sumRestSquared",
-           coalesce(s.sum_rest_correct, 0) AS "sumRestCorrect", coalesce(s.option_counts, '{}'::jsonb) AS "optionCounts",
-           coalesce((
-             SELECT jsonb_agg(jsonb_build_object('reason', r.reason, 'text', r.text,
-                                                 'createdAt', to_char(r.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-                              ORDER BY r.created_at)
-             FROM question_reports r WHERE r.question_id = q.id AND r.status = 'open'
-           ), '[]'::jsonb) AS "openReports",
-           EXISTS (SELECT 1 FROM question_suspensions x WHERE x.question_id = q.id) AS suspended
-    FROM questions q
-    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version
-    LEFT JOIN item_stats s ON s.question_id = q.id
-    WHERE q.retired_at IS NULL AND ${filter}
-    ORDER BY answered DESC, q.id
-    LIMIT ${limit}`;
+  return rows(
+    db,
+    builder
+      .selectFrom('questions as q')
+      .innerJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
+      )
+      .leftJoin('item_stats as s', 's.question_id', 'q.id')
+      .select((eb) => [
+        'q.id as questionId',
+        'q.domain',
+        'q.section',
+        'q.style',
+        'v.stem',
+        'v.options',
+        'v.explanation',
+        eb.fn.coalesce('s.answered', eb.lit(0)).as('answered'),
+        eb.fn.coalesce('s.correct', eb.lit(0)).as('correct'),
+        eb.fn.coalesce('s.sum_rest', eb.lit(0)).as('sumRest'),
+        eb.fn.coalesce('s.sum_rest_squared', eb.lit(0)).as('sumRestSquared'),
+        eb.fn.coalesce('s.sum_rest_correct', eb.lit(0)).as('sumRestCorrect'),
+        eb.fn.coalesce('s.option_counts', sql<OptionCounts>`'{}'::jsonb`).as('optionCounts'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('question_reports as r')
+            .select((r) => [
+              'r.reason',
+              'r.text',
+              sql<string>`to_char(${r.ref('r.created_at')}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('createdAt'),
+            ])
+            .whereRef('r.question_id', '=', 'q.id')
+            .where('r.status', '=', 'open')
+            .orderBy('r.created_at'),
+        ).as('openReports'),
+        eb
+          .exists(
+            eb.selectFrom('question_suspensions as x').select('x.question_id').whereRef('x.question_id', '=', 'q.id'),
+          )
+          .as('suspended'),
+      ])
+      // EXISTS gives a boolean on Postgres (Kysely's SqlBool also allows MySQL's 0 and 1).
+      .$narrowType<{ suspended: boolean }>()
+      .where('q.retired_at', 'is', null)
+      .where((eb) =>
+        'reported' in which
+          ? eb.exists(
+              eb
+                .selectFrom('question_reports as r')
+                .select('r.question_id')
+                .whereRef('r.question_id', '=', 'q.id')
+                .where('r.status', '=', 'open'),
+            )
+          : eb(eb.fn.coalesce('s.answered', eb.lit(0)), '>=', which.minAnswers),
+      )
+      .orderBy('answered', 'desc')
+      .orderBy('q.id')
+      .limit(limit),
+  );
 }
 
 export async function questionExists(db: Db, questionId: string): Promise<boolean> {

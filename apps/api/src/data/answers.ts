@@ -1,6 +1,8 @@
 import type { AttemptStatus, Confidence, FeedbackMode } from '@saa/contract/attempts';
 import type { QuestionOption } from '@saa/contract/question';
+import { sql } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
+import { builder, firstRow } from '../db/sql.ts';
 
 /** An attempt item as a save needs it: what was asked, what is stored, and the key. */
 interface AnswerItem {
@@ -25,27 +27,69 @@ export interface AnswerContext {
   item: AnswerItem | null;
 }
 
-/** One row of the context query: the attempt, and its item when the position exists. */
-type ContextRow = Omit<AnswerContext, 'item'> & AnswerItem & { position: number | null };
-
 export async function readAnswerContext(
   db: Db,
   userId: string,
   attemptId: string,
   position: number,
 ): Promise<AnswerContext | null> {
-  const rows = await db.$queryRaw<ContextRow[]>`
-    SELECT a.status::text, a.deadline, a.feedback::text,
-           i.position, i.choose, i.option_order AS "optionOrder", i.selected, i.flagged, i.seq, i.correct,
-           i.confidence::text AS confidence, v.options, v.explanation, v."references"
-    FROM attempts a
-    LEFT JOIN attempt_items i ON i.attempt_id = a.id AND i.position = ${position}
-    LEFT JOIN question_versions v ON v.question_id = i.question_id AND v.version = i.question_version
-    WHERE a.id = ${attemptId}::uuid AND a.user_id = ${userId}::uuid`;
-  const row = rows[0];
+  const row = await firstRow(
+    db,
+    builder
+      .selectFrom('attempts as a')
+      .leftJoin('attempt_items as i', (join) => join.onRef('i.attempt_id', '=', 'a.id').on('i.position', '=', position))
+      .leftJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'i.question_id').onRef('v.version', '=', 'i.question_version'),
+      )
+      .select([
+        'a.status',
+        'a.deadline',
+        'a.feedback',
+        'i.position',
+        'i.choose',
+        'i.option_order as optionOrder',
+        'i.selected',
+        'i.flagged',
+        'i.seq',
+        'i.correct',
+        'i.confidence',
+        'v.options',
+        'v.explanation',
+        'v.references',
+      ])
+      .where('a.id', '=', attemptId)
+      .where('a.user_id', '=', userId),
+  );
   if (!row) return null;
   const { status, deadline, feedback, position: found, ...item } = row;
-  return { status, deadline, feedback, item: found === null ? null : item };
+  // Every item has a question version (a foreign key), so one null stands for the whole missing item.
+  if (found === null || !hasEveryField(item)) return { status, deadline, feedback, item: null };
+  return { status, deadline, feedback, item };
+}
+
+/** True when none of the left-joined item's columns is null (other than its nullable ones). */
+function hasEveryField(item: {
+  choose: number | null;
+  optionOrder: string[] | null;
+  selected: string[] | null;
+  flagged: boolean | null;
+  seq: number | null;
+  correct: boolean | null;
+  confidence: Confidence | null;
+  options: QuestionOption[] | null;
+  explanation: string | null;
+  references: string[] | null;
+}): item is AnswerItem {
+  return (
+    item.choose !== null &&
+    item.optionOrder !== null &&
+    item.selected !== null &&
+    item.flagged !== null &&
+    item.seq !== null &&
+    item.options !== null &&
+    item.explanation !== null &&
+    item.references !== null
+  );
 }
 
 export interface AnswerWrite {
@@ -81,38 +125,50 @@ export async function writeAnswer(
   answer: AnswerWrite,
   now: Date,
 ): Promise<StoredAnswer | null> {
-  const rows = await db.$queryRaw<StoredAnswer[]>`
-    WITH open AS (
-      SELECT id, started_at FROM attempts
-      WHERE id = ${attemptId}::uuid AND status = 'in_progress' AND (deadline IS NULL OR deadline > ${now})
-      FOR SHARE
+  const selected = sql<string[]>`${answer.selected}::text[]`;
+  const answers = answer.selected.length > 0;
+  const elapsedMs = answer.elapsedMs ?? null;
+  const query = builder
+    .with('open', (q) =>
+      q
+        .selectFrom('attempts')
+        .select(['id', 'started_at'])
+        .where('id', '=', attemptId)
+        .where('status', '=', 'in_progress')
+        .where((eb) => eb.or([eb('deadline', 'is', null), eb('deadline', '>', now)]))
+        .forShare(),
     )
-    UPDATE attempt_items AS i SET
-      selected = ${answer.selected}::text[],
-      flagged = ${answer.flagged},
-      seq = ${answer.seq},
-      correct = ${answer.correct}::boolean,
-      -- Kept when not given, and once the answer is judged (immediate feedback): saying "sure"
-      -- after seeing the verdict would say nothing.
-      confidence = CASE
-        WHEN ${answer.confidence === undefined}::boolean OR i.correct IS NOT NULL THEN i.confidence
-        ELSE ${answer.confidence ?? null}::text::"Confidence" END,
-      answered_at = CASE
-        WHEN i.selected IS NOT DISTINCT FROM ${answer.selected}::text[] THEN i.answered_at
-        WHEN cardinality(${answer.selected}::text[]) > 0 THEN ${now}::timestamp
-        ELSE NULL END,
-      first_answered_at = CASE
-        WHEN i.first_answered_at IS NULL AND cardinality(${answer.selected}::text[]) > 0 THEN ${now}::timestamp
-        ELSE i.first_answered_at END,
-      -- Only grows, and never beyond the attempt's age.
-      elapsed_ms = CASE
-        WHEN ${answer.elapsedMs ?? null}::int IS NULL THEN i.elapsed_ms
-        ELSE GREATEST(coalesce(i.elapsed_ms, 0), LEAST(${answer.elapsedMs ?? null}::int,
-             (extract(epoch FROM ${now}::timestamp - (SELECT started_at FROM open)) * 1000)::int)) END
-    WHERE i.attempt_id = ${attemptId}::uuid AND i.position = ${position}
-      AND i.seq < ${answer.seq}
-      AND (i.correct IS NULL OR i.selected = ${answer.selected}::text[])
-      AND EXISTS (SELECT 1 FROM open)
-    RETURNING i.selected, i.flagged, i.seq, i.correct, i.confidence::text AS confidence`;
-  return rows[0] ?? null;
+    .updateTable('attempt_items as i')
+    .set((eb) => ({
+      selected,
+      flagged: answer.flagged,
+      seq: answer.seq,
+      correct: answer.correct,
+      // Kept when not given, and once the answer is judged (immediate feedback): saying "sure"
+      // after seeing the verdict would say nothing.
+      confidence:
+        answer.confidence === undefined
+          ? eb.ref('i.confidence')
+          : eb.case().when('i.correct', 'is not', null).then(eb.ref('i.confidence')).else(answer.confidence).end(),
+      answered_at: eb
+        .case()
+        .when('i.selected', 'is not distinct from', selected)
+        .then(eb.ref('i.answered_at'))
+        .else(answers ? now : null)
+        .end(),
+      first_answered_at: answers ? eb.fn.coalesce('i.first_answered_at', eb.val(now)) : eb.ref('i.first_answered_at'),
+      // Only grows, and never beyond the attempt's age.
+      elapsed_ms:
+        elapsedMs === null
+          ? eb.ref('i.elapsed_ms')
+          : sql<number>`GREATEST(coalesce(${eb.ref('i.elapsed_ms')}, 0), LEAST(${elapsedMs}::int,
+              (extract(epoch FROM ${now}::timestamp - (SELECT started_at FROM open)) * 1000)::int))`,
+    }))
+    .where('i.attempt_id', '=', attemptId)
+    .where('i.position', '=', position)
+    .where('i.seq', '<', answer.seq)
+    .where((eb) => eb.or([eb('i.correct', 'is', null), eb('i.selected', '=', selected)]))
+    .where((eb) => eb.exists(eb.selectFrom('open').select('open.id')))
+    .returning(['i.selected', 'i.flagged', 'i.seq', 'i.correct', 'i.confidence']);
+  return firstRow(db, query);
 }

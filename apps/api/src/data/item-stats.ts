@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
+import type { OptionCounts } from '../db/json-columns.ts';
 import type { Db } from '../db/prisma-client.ts';
+import { builder, execute, unnest } from '../db/sql.ts';
 
 /** One answered question of a scored attempt, as item statistics count it. */
 export interface ItemAnswer {
@@ -20,28 +23,58 @@ export async function addItemAnswers(tx: Db, answers: ItemAnswer[]): Promise<voi
   const correct = sorted.map((a) => a.correct);
   const rest = sorted.map((a) => a.rest);
   const options = sorted.map((a) => JSON.stringify(Object.fromEntries(a.selected.map((id) => [id, 1]))));
-  await tx.$executeRaw`
-    INSERT INTO item_stats AS s (question_id, answered, correct, sum_rest, sum_rest_squared, sum_rest_correct,
-                                 option_counts, updated_at)
-    SELECT t.id, 1, t.correct::int, t.rest, t.rest * t.rest, CASE WHEN t.correct THEN t.rest ELSE 0 END,
-           t.options::jsonb, now()
-    FROM unnest(${ids}::text[], ${correct}::boolean[], ${rest}::float8[], ${options}::text[])
-         WITH ORDINALITY AS t(id, correct, rest, options, k)
-    ORDER BY t.k
-    ON CONFLICT (question_id) DO UPDATE SET
-      answered = s.answered + 1,
-      correct = s.correct + EXCLUDED.correct,
-      sum_rest = s.sum_rest + EXCLUDED.sum_rest,
-      sum_rest_squared = s.sum_rest_squared + EXCLUDED.sum_rest_squared,
-      sum_rest_correct = s.sum_rest_correct + EXCLUDED.sum_rest_correct,
-      option_counts = (
-        SELECT coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
-        FROM (
-          SELECT key, sum(value::int) AS total
-          FROM (SELECT * FROM jsonb_each_text(s.option_counts)
-                UNION ALL SELECT * FROM jsonb_each_text(EXCLUDED.option_counts)) e
-          GROUP BY key
-        ) merged
+  const incoming = unnest(
+    't',
+    { id: ['text', ids], correct: ['boolean', correct], rest: ['float8', rest], options: ['text', options] },
+    'k',
+  );
+  await execute(
+    tx,
+    builder
+      .insertInto('item_stats')
+      .columns([
+        'question_id',
+        'answered',
+        'correct',
+        'sum_rest',
+        'sum_rest_squared',
+        'sum_rest_correct',
+        'option_counts',
+        'updated_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom(incoming)
+          .select((t) => [
+            't.id',
+            t.lit(1).as('answered'),
+            t.cast<number>('t.correct', 'integer').as('correct'),
+            't.rest',
+            t('t.rest', '*', t.ref('t.rest')).as('sum_rest_squared'),
+            t.case().when('t.correct', '=', true).then(t.ref('t.rest')).else(0).end().as('sum_rest_correct'),
+            t.cast<OptionCounts>('t.options', 'jsonb').as('option_counts'),
+            sql<Date>`now()`.as('updated_at'),
+          ])
+          .orderBy('t.k'),
+      )
+      .onConflict((oc) =>
+        oc.column('question_id').doUpdateSet((eb) => ({
+          answered: eb('item_stats.answered', '+', 1),
+          correct: eb('item_stats.correct', '+', eb.ref('excluded.correct')),
+          sum_rest: eb('item_stats.sum_rest', '+', eb.ref('excluded.sum_rest')),
+          sum_rest_squared: eb('item_stats.sum_rest_squared', '+', eb.ref('excluded.sum_rest_squared')),
+          sum_rest_correct: eb('item_stats.sum_rest_correct', '+', eb.ref('excluded.sum_rest_correct')),
+          option_counts: sql<OptionCounts>`(
+            SELECT coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
+            FROM (
+              SELECT key, sum(value::int) AS total
+              FROM (SELECT * FROM jsonb_each_text(${eb.ref('item_stats.option_counts')})
+                    UNION ALL SELECT * FROM jsonb_each_text(${eb.ref('excluded.option_counts')})) e
+              GROUP BY key
+            ) merged
+          )`,
+          updated_at: sql<Date>`now()`,
+        })),
       ),
-      updated_at = now()`;
+  );
 }

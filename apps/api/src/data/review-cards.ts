@@ -1,4 +1,5 @@
 import type { Db } from '../db/prisma-client.ts';
+import { builder, execute, firstRow, unnest } from '../db/sql.ts';
 import type { StoredCard } from '../exam/fsrs.ts';
 
 export async function findCards(db: Db, userId: string, questionIds: string[]): Promise<Map<string, StoredCard>> {
@@ -15,22 +16,47 @@ export async function saveCards(
 ): Promise<void> {
   if (cards.length === 0) return;
   const col = <T>(pick: (card: StoredCard) => T) => cards.map((c) => pick(c.card));
-  await db.$executeRaw`
-    INSERT INTO review_cards (user_id, question_id, due, stability, difficulty, elapsed_days, scheduled_days,
-                              learning_steps, reps, lapses, state, last_review)
-    SELECT ${userId}::uuid, t.*
-    FROM unnest(${cards.map((c) => c.questionId)}::text[], ${col((c) => c.due)}::timestamp[],
-                ${col((c) => c.stability)}::float8[], ${col((c) => c.difficulty)}::float8[],
-                ${col((c) => c.elapsedDays)}::int[], ${col((c) => c.scheduledDays)}::int[],
-                ${col((c) => c.learningSteps)}::int[], ${col((c) => c.reps)}::int[], ${col((c) => c.lapses)}::int[],
-                ${col((c) => c.state)}::int[], ${col((c) => c.lastReview)}::timestamp[])
-         AS t(question_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses,
-              state, last_review)
-    ON CONFLICT (user_id, question_id) DO UPDATE SET
-      due = EXCLUDED.due, stability = EXCLUDED.stability, difficulty = EXCLUDED.difficulty,
-      elapsed_days = EXCLUDED.elapsed_days, scheduled_days = EXCLUDED.scheduled_days,
-      learning_steps = EXCLUDED.learning_steps, reps = EXCLUDED.reps, lapses = EXCLUDED.lapses,
-      state = EXCLUDED.state, last_review = EXCLUDED.last_review`;
+  const columns = [
+    'due',
+    'stability',
+    'difficulty',
+    'elapsed_days',
+    'scheduled_days',
+    'learning_steps',
+    'reps',
+    'lapses',
+    'state',
+    'last_review',
+  ] as const;
+  const incoming = unnest('t', {
+    question_id: ['text', cards.map((c) => c.questionId)],
+    due: ['timestamp', col((c) => c.due)],
+    stability: ['float8', col((c) => c.stability)],
+    difficulty: ['float8', col((c) => c.difficulty)],
+    elapsed_days: ['int', col((c) => c.elapsedDays)],
+    scheduled_days: ['int', col((c) => c.scheduledDays)],
+    learning_steps: ['int', col((c) => c.learningSteps)],
+    reps: ['int', col((c) => c.reps)],
+    lapses: ['int', col((c) => c.lapses)],
+    state: ['int', col((c) => c.state)],
+    last_review: ['timestamp', col((c) => c.lastReview)],
+  });
+  await execute(
+    db,
+    builder
+      .insertInto('review_cards')
+      .columns(['user_id', 'question_id', ...columns])
+      .expression((eb) =>
+        eb
+          .selectFrom(incoming)
+          .select((s) => [s.val(userId).as('user_id'), 't.question_id', ...columns.map((c) => `t.${c}` as const)]),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'question_id'])
+          .doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+      ),
+  );
 }
 
 /**
@@ -40,16 +66,35 @@ export async function saveCards(
  * cost barely moves with the number of cards or the size of the bank.
  */
 export async function countCards(db: Db, userId: string, now: Date): Promise<{ due: number; scheduled: number }> {
-  const rows = await db.$queryRaw<{ due: number; scheduled: number }[]>`
-    WITH mine AS (
-      SELECT count(*) FILTER (WHERE due <= ${now})::int AS due, count(*)::int AS scheduled
-      FROM review_cards WHERE user_id = ${userId}::uuid
-    ),
-    retired AS (
-      SELECT count(*) FILTER (WHERE c.due <= ${now})::int AS due, count(*)::int AS scheduled
-      FROM questions q JOIN review_cards c ON c.user_id = ${userId}::uuid AND c.question_id = q.id
-      WHERE q.retired_at IS NOT NULL
-    )
-    SELECT mine.due - retired.due AS due, mine.scheduled - retired.scheduled AS scheduled FROM mine, retired`;
-  return rows[0] ?? { due: 0, scheduled: 0 };
+  const row = await firstRow(
+    db,
+    builder
+      .with('mine', (q) =>
+        q
+          .selectFrom('review_cards as c')
+          .select((eb) => [
+            eb.cast<number>(eb.fn.countAll().filterWhere('c.due', '<=', now), 'integer').as('due'),
+            eb.cast<number>(eb.fn.countAll(), 'integer').as('scheduled'),
+          ])
+          .where('c.user_id', '=', userId),
+      )
+      .with('retired', (q) =>
+        q
+          .selectFrom('questions as q')
+          .innerJoin('review_cards as c', (join) =>
+            join.on('c.user_id', '=', userId).onRef('c.question_id', '=', 'q.id'),
+          )
+          .select((eb) => [
+            eb.cast<number>(eb.fn.countAll().filterWhere('c.due', '<=', now), 'integer').as('due'),
+            eb.cast<number>(eb.fn.countAll(), 'integer').as('scheduled'),
+          ])
+          .where('q.retired_at', 'is not', null),
+      )
+      .selectFrom(['mine', 'retired'])
+      .select((eb) => [
+        eb('mine.due', '-', eb.ref('retired.due')).as('due'),
+        eb('mine.scheduled', '-', eb.ref('retired.scheduled')).as('scheduled'),
+      ]),
+  );
+  return row ?? { due: 0, scheduled: 0 };
 }

@@ -1,21 +1,41 @@
 import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
+import { type Expression, expressionBuilder, sql } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { builder, firstRow, rows } from '../db/sql.ts';
+import type { DB } from '../generated/kysely/database.ts';
 
 /**
  * A question whose key the user may see: asked in one of their finished attempts, or already
  * judged in an immediate-feedback attempt; and NOT asked, unjudged, in a running attempt (its key
  * would help answer it). Saved questions and search results obey this rule.
  */
-const readableBy = (userId: string, questionId: Prisma.Sql) => Prisma.sql`
-  EXISTS (
-    SELECT 1 FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
-    WHERE a.user_id = ${userId}::uuid AND i.question_id = ${questionId}
-      AND (a.status <> 'in_progress' OR (a.feedback = 'immediate' AND i.correct IS NOT NULL)))
-  AND NOT EXISTS (
-    SELECT 1 FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
-    WHERE a.user_id = ${userId}::uuid AND i.question_id = ${questionId} AND a.status = 'in_progress'
-      AND NOT (a.feedback = 'immediate' AND i.correct IS NOT NULL))`;
+function readableBy(userId: string, questionId: Expression<string>) {
+  const eb = expressionBuilder<DB>();
+  const askedOf = () =>
+    eb
+      .selectFrom('attempt_items as i')
+      .innerJoin('attempts as a', 'a.id', 'i.attempt_id')
+      .select('i.question_id')
+      .where('a.user_id', '=', userId)
+      .where('i.question_id', '=', questionId);
+  return eb.and([
+    eb.exists(
+      askedOf().where((w) =>
+        w.or([
+          w('a.status', '<>', 'in_progress'),
+          w.and([w('a.feedback', '=', 'immediate'), w('i.correct', 'is not', null)]),
+        ]),
+      ),
+    ),
+    eb.not(
+      eb.exists(
+        askedOf()
+          .where('a.status', '=', 'in_progress')
+          .where((w) => w.not(w.and([w('a.feedback', '=', 'immediate'), w('i.correct', 'is not', null)]))),
+      ),
+    ),
+  ]);
+}
 
 /** A question at its current version, with its key: only for questions the user may read. */
 export interface SeenQuestionRow {
@@ -30,13 +50,21 @@ export interface SeenQuestionRow {
   references: string[];
 }
 
-const SEEN_COLUMNS = Prisma.sql`q.id AS "questionId", q.style::text AS style, q.domain, q.section,
-  v.stem, v.options, v.explanation, v.correction, v."references"`;
+const SEEN_COLUMNS = [
+  'q.id as questionId',
+  'q.style',
+  'q.domain',
+  'q.section',
+  'v.stem',
+  'v.options',
+  'v.explanation',
+  'v.correction',
+  'v.references',
+] as const;
 
 export async function isReadable(db: Db, userId: string, questionId: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ ok: boolean }[]>`
-    SELECT (${readableBy(userId, Prisma.sql`${questionId}`)}) AS ok`;
-  return rows[0]?.ok === true;
+  const row = await firstRow(db, builder.selectNoFrom(readableBy(userId, sql.val(questionId)).as('ok')));
+  return row?.ok === true;
 }
 
 /** Which of these questions the user has saved. */
@@ -68,25 +96,29 @@ export interface SavedRow extends SeenQuestionRow {
   savedAt: Date;
 }
 
+const savedQuery = (userId: string) =>
+  builder
+    .selectFrom('saved_questions as s')
+    .innerJoin('questions as q', 'q.id', 's.question_id')
+    .innerJoin('question_versions as v', (join) =>
+      join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
+    )
+    .select([...SEEN_COLUMNS, 's.note', 's.saved_at as savedAt'])
+    .where('s.user_id', '=', userId);
+
 /** The user's saved questions, newest first, leaving out any a running attempt is asking now. */
 export function listSaved(db: Db, userId: string): Promise<SavedRow[]> {
-  return db.$queryRaw<SavedRow[]>`
-    SELECT ${SEEN_COLUMNS}, s.note, s.saved_at AS "savedAt"
-    FROM saved_questions s
-    JOIN questions q ON q.id = s.question_id
-    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version
-    WHERE s.user_id = ${userId}::uuid AND ${readableBy(userId, Prisma.sql`s.question_id`)}
-    ORDER BY s.saved_at DESC, s.question_id`;
+  return rows(
+    db,
+    savedQuery(userId)
+      .where(readableBy(userId, sql.ref('s.question_id')))
+      .orderBy('s.saved_at', 'desc')
+      .orderBy('s.question_id'),
+  );
 }
 
 export async function findSaved(db: Db, userId: string, questionId: string): Promise<SavedRow | null> {
-  const rows = await db.$queryRaw<SavedRow[]>`
-    SELECT ${SEEN_COLUMNS}, s.note, s.saved_at AS "savedAt"
-    FROM saved_questions s
-    JOIN questions q ON q.id = s.question_id
-    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version
-    WHERE s.user_id = ${userId}::uuid AND s.question_id = ${questionId}`;
-  return rows[0] ?? null;
+  return firstRow(db, savedQuery(userId).where('s.question_id', '=', questionId));
 }
 
 /**
@@ -94,23 +126,43 @@ export async function findSaved(db: Db, userId: string, questionId: string): Pro
  * matches first. Only the user's own seen questions are searched, so no index is needed.
  */
 export function searchSeen(db: Db, userId: string, query: string, limit: number): Promise<SeenQuestionRow[]> {
-  return db.$queryRaw<SeenQuestionRow[]>`
-    WITH seen AS (
-      SELECT DISTINCT i.question_id FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
-      WHERE a.user_id = ${userId}::uuid
-    ),
-    docs AS (
-      SELECT q.id, to_tsvector('english', v.stem || ' ' || v.explanation || ' ' ||
-               coalesce((SELECT string_agg(o->>'text', ' ') FROM jsonb_array_elements(v.options) o), '')) AS doc
-      FROM seen JOIN questions q ON q.id = seen.question_id
-      JOIN question_versions v ON v.question_id = q.id AND v.version = q.version
-    )
-    SELECT ${SEEN_COLUMNS}
-    FROM docs d
-    JOIN questions q ON q.id = d.id
-    JOIN question_versions v ON v.question_id = q.id AND v.version = q.version,
-         websearch_to_tsquery('english', ${query}) AS query
-    WHERE d.doc @@ query AND ${readableBy(userId, Prisma.sql`q.id`)}
-    ORDER BY ts_rank(d.doc, query) DESC, q.id
-    LIMIT ${limit}`;
+  return rows(
+    db,
+    builder
+      .with('seen', (q) =>
+        q
+          .selectFrom('attempt_items as i')
+          .innerJoin('attempts as a', 'a.id', 'i.attempt_id')
+          .select('i.question_id')
+          .distinct()
+          .where('a.user_id', '=', userId),
+      )
+      .with('docs', (q) =>
+        q
+          .selectFrom('seen')
+          .innerJoin('questions as q', 'q.id', 'seen.question_id')
+          .innerJoin('question_versions as v', (join) =>
+            join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
+          )
+          .select((eb) => [
+            'q.id',
+            sql<string>`to_tsvector('english', ${eb.ref('v.stem')} || ' ' || ${eb.ref('v.explanation')} || ' ' ||
+              coalesce((SELECT string_agg(o->>'text', ' ') FROM jsonb_array_elements(${eb.ref('v.options')}) o), ''))`.as(
+              'doc',
+            ),
+          ]),
+      )
+      .selectFrom('docs as d')
+      .innerJoin('questions as q', 'q.id', 'd.id')
+      .innerJoin('question_versions as v', (join) =>
+        join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
+      )
+      .crossJoin(sql<{ query: string }>`websearch_to_tsquery('english', ${query})`.as('query'))
+      .select(SEEN_COLUMNS)
+      .where((eb) => sql<boolean>`${eb.ref('d.doc')} @@ ${eb.ref('query.query')}`)
+      .where(readableBy(userId, sql.ref('q.id')))
+      .orderBy((eb) => sql`ts_rank(${eb.ref('d.doc')}, ${eb.ref('query.query')})`, 'desc')
+      .orderBy('q.id')
+      .limit(limit),
+  );
 }

@@ -1,8 +1,10 @@
+import type { DomainId } from '@saa/contract/domains';
 import type { Db } from '../db/prisma-client.ts';
+import { builder, execute, unnest } from '../db/sql.ts';
 
 export interface SectionTally {
   section: string;
-  domain: string;
+  domain: DomainId;
   answered: number;
   correct: number;
 }
@@ -10,15 +12,29 @@ export interface SectionTally {
 /** Adds one scored attempt to the user's running totals (one statement, whatever the number of sections). */
 export async function addSectionTallies(db: Db, userId: string, tallies: SectionTally[]): Promise<void> {
   if (tallies.length === 0) return;
-  await db.$executeRaw`
-    INSERT INTO user_section_stats (user_id, section, domain, answered, correct)
-    SELECT ${userId}::uuid, t.section, t.domain, t.answered, t.correct
-    FROM unnest(${tallies.map((t) => t.section)}::text[], ${tallies.map((t) => t.domain)}::text[],
-                ${tallies.map((t) => t.answered)}::int[], ${tallies.map((t) => t.correct)}::int[])
-         AS t(section, domain, answered, correct)
-    ON CONFLICT (user_id, section, domain) DO UPDATE SET
-      answered = user_section_stats.answered + EXCLUDED.answered,
-      correct = user_section_stats.correct + EXCLUDED.correct`;
+  const incoming = unnest('t', {
+    section: ['text', tallies.map((t) => t.section)],
+    domain: ['text', tallies.map((t) => t.domain)],
+    answered: ['int', tallies.map((t) => t.answered)],
+    correct: ['int', tallies.map((t) => t.correct)],
+  });
+  await execute(
+    db,
+    builder
+      .insertInto('user_section_stats')
+      .columns(['user_id', 'section', 'domain', 'answered', 'correct'])
+      .expression((eb) =>
+        eb
+          .selectFrom(incoming)
+          .select((t) => [t.val(userId).as('user_id'), 't.section', 't.domain', 't.answered', 't.correct']),
+      )
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'section', 'domain']).doUpdateSet((eb) => ({
+          answered: eb('user_section_stats.answered', '+', eb.ref('excluded.answered')),
+          correct: eb('user_section_stats.correct', '+', eb.ref('excluded.correct')),
+        })),
+      ),
+  );
 }
 
 export function findSectionStats(db: Db, userId: string) {

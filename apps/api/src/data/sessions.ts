@@ -1,4 +1,5 @@
 import type { Db } from '../db/prisma-client.ts';
+import { builder, firstRow } from '../db/sql.ts';
 import type { UserRow } from './users.ts';
 
 /**
@@ -26,14 +27,22 @@ export async function createSession(db: Db, id: string, userId: string, now: Dat
 
 /** The session and its user in one statement: this runs on every authenticated request. */
 export async function findSession(db: Db, id: string): Promise<SessionWithUser | null> {
-  const rows = await db.$queryRaw<
-    (Omit<SessionWithUser, 'user'> & { userId: string; email: string; userCreatedAt: Date; role: UserRow['role'] })[]
-  >`
-    SELECT s.id, s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
-           u.id AS "userId", u.email, u.created_at AS "userCreatedAt", u.role::text AS role
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${id}`;
-  const row = rows[0];
+  const row = await firstRow(
+    db,
+    builder
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select([
+        's.id',
+        's.last_seen_at as lastSeenAt',
+        's.expires_at as expiresAt',
+        'u.id as userId',
+        'u.email',
+        'u.created_at as userCreatedAt',
+        'u.role',
+      ])
+      .where('s.id', '=', id),
+  );
   if (!row) return null;
   return {
     id: row.id,

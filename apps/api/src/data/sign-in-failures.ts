@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
+import { builder, execute } from '../db/sql.ts';
 
 /** Failed sign-ins an account gets before any delay. */
 export const FREE_FAILURES = 5;
@@ -21,16 +23,36 @@ export async function blockedUntil(db: Db, email: string, now: Date): Promise<Da
  */
 export async function recordFailure(db: Db, email: string, now: Date): Promise<void> {
   const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
-  await db.$executeRaw`
-    INSERT INTO sign_in_failures AS f (email, failures, last_failure_at, blocked_until)
-    VALUES (${email}, 1, ${now}, NULL)
-    ON CONFLICT (email) DO UPDATE SET
-      failures = CASE WHEN f.last_failure_at < ${forgetBefore} THEN 1 ELSE f.failures + 1 END,
-      last_failure_at = ${now},
-      blocked_until = CASE
-        WHEN f.last_failure_at < ${forgetBefore} OR f.failures + 1 <= ${FREE_FAILURES} THEN NULL
-        ELSE ${now}::timestamp + make_interval(secs => least(${MAX_DELAY_MS / 1000},
-               ${FIRST_DELAY_MS / 1000} * power(2, f.failures - ${FREE_FAILURES}))) END`;
+  await execute(
+    db,
+    builder
+      .insertInto('sign_in_failures')
+      .values({ email, failures: 1, last_failure_at: now, blocked_until: null })
+      .onConflict((oc) =>
+        oc.column('email').doUpdateSet((eb) => {
+          const forgotten = eb('sign_in_failures.last_failure_at', '<', forgetBefore);
+          const failures = eb.ref('sign_in_failures.failures');
+          return {
+            failures: eb
+              .case()
+              .when(forgotten)
+              .then(1)
+              .else(eb(failures, '+', 1))
+              .end(),
+            last_failure_at: now,
+            blocked_until: eb
+              .case()
+              .when(eb.or([forgotten, eb(eb(failures, '+', 1), '<=', FREE_FAILURES)]))
+              .then(null)
+              .else(
+                sql<Date>`${now}::timestamp + make_interval(secs => least(${MAX_DELAY_MS / 1000},
+                  ${FIRST_DELAY_MS / 1000} * power(2, ${failures} - ${FREE_FAILURES})))`,
+              )
+              .end(),
+          };
+        }),
+      ),
+  );
 }
 
 /** A successful sign-in (or a new password) clears the count. */
