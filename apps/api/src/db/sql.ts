@@ -45,7 +45,7 @@ export function execute(db: Db, query: Compilable): Promise<number> {
   return db.$executeRawUnsafe(text, ...parameters);
 }
 
-type ArrayType = 'int' | 'text' | 'boolean' | 'float8' | 'timestamp' | 'uuid';
+type ArrayType = 'int' | 'text' | 'boolean' | 'float8' | 'timestamp' | 'timestamptz' | 'uuid';
 type ArrayColumns = Record<string, readonly [ArrayType, readonly unknown[]]>;
 
 /**
@@ -72,4 +72,33 @@ export function unnest<A extends string, const C extends ArrayColumns, O extends
 /** `ANY($1::type[])`: one statement text for a list of any length (`IN (...)` would make one per length). */
 export function anyOf<T>(values: readonly T[], type: ArrayType) {
   return sql<T>`ANY(${values}::${sql.raw(type)}[])`;
+}
+
+/**
+ * A statement whose only varying values are whole arrays (the columns of an `unnest`), compiled
+ * once: Kysely rebuilds and recompiles a query on every call, which the hottest statements need
+ * not pay. `values` puts this call's arrays where the placeholders were; constants stay as built.
+ */
+export function compileOnce<C extends { [K in keyof C]: unknown[] }>(
+  build: (columns: C) => Compilable,
+  names: readonly (keyof C & string)[],
+): { text: string; values: (columns: C) => unknown[] } {
+  // Fresh empty arrays: each is found again among the compiled parameters by identity.
+  const placeholders = Object.fromEntries(names.map((name) => [name, []])) as unknown as C;
+  const { sql: text, parameters } = build(placeholders).compile();
+  const slots = names.map((name) => {
+    const index = parameters.indexOf(placeholders[name]);
+    if (index < 0 || parameters.lastIndexOf(placeholders[name]) !== index) {
+      throw new Error(`compileOnce: column ${name} must appear exactly once in the statement`);
+    }
+    return [name, index] as const;
+  });
+  return {
+    text,
+    values: (columns) => {
+      const values = [...parameters];
+      for (const [name, index] of slots) values[index] = columns[name];
+      return values;
+    },
+  };
 }
