@@ -37,10 +37,19 @@ describe('a burst of starts from one user', () => {
       const q = theirs.body.questions[0];
       if (!q) throw new Error('no question');
 
+      // The first save of a fresh process is slow whatever else happens (connections opened,
+      // statements prepared, code compiled): made before the burst, it is not what is measured.
+      const warmUp = await other.send('PUT', `/api/attempts/${theirs.body.id}/answers/1`, {
+        selected: [],
+        flagged: false,
+        seq: 1,
+      });
+      expect(warmUp.status).toBe(200);
+
       let bursting = true;
       const saveTimes: number[] = [];
       const autosaves = (async () => {
-        let seq = 0;
+        let seq = 1;
         while (bursting || saveTimes.length < 100) {
           seq += 1;
           const started = performance.now();
