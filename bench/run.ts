@@ -440,8 +440,8 @@ async function main(options: BenchOptions) {
     web?: unknown;
   };
   const json = `${JSON.stringify(previous.web ? { ...results, web: previous.web } : results, null, 2)}\n`;
+  // One file: the last run of either kind (its `options` say which), plus the last `bench:web`.
   await writeFile(path.join(dir, 'latest.json'), json);
-  await writeFile(path.join(dir, options.quick ? 'quick.json' : 'full.json'), json);
   if (results.growth) await writeFile(path.join(dir, 'latest-plans.txt'), plansText(results.growth));
   printSummary(results);
   for (const [phase, share] of Object.entries(results.machineLoad)) {
@@ -458,10 +458,7 @@ async function main(options: BenchOptions) {
     }
   }
   if (!postgres.embedded) log('note: with DATABASE_URL, Postgres CPU counts as "other" in machineLoad');
-  log(
-    `wrote bench/results/latest.json, bench/results/${options.quick ? 'quick' : 'full'}.json` +
-      (results.growth ? ' and bench/results/latest-plans.txt' : ''),
-  );
+  log('wrote bench/results/latest.json' + (results.growth ? ' and bench/results/latest-plans.txt' : ''));
   return Object.values(results.targets).every((t) => t.met);
 }
 
