@@ -2,8 +2,7 @@ import type { SeenQuestion } from '@saa/contract/saved';
 import type { ReactNode } from 'react';
 import { DocReferences } from './doc-references.tsx';
 import './seen-question-card.css';
-
-const LETTERS = 'ABCDEF';
+import { OptionLabel } from './option-label.tsx';
 
 /** A question whose answer the user has seen: stem, options with the key marked, rationales, explanation. */
 export function SeenQuestionCard({
@@ -32,13 +31,9 @@ export function SeenQuestionCard({
         {question.options.map((option, index) => (
           <li key={option.id} className={`review-option ${option.correct ? 'review-option-correct' : ''}`}>
             <div className="review-option-head">
-              <span className="option-letter" aria-hidden="true">
-                {LETTERS[index]}
-              </span>
-              <span className="review-option-text">
-                <span className="visually-hidden">{LETTERS[index]}. </span>
+              <OptionLabel index={index} className="review-option-text">
                 {mark(option.text)}
-              </span>
+              </OptionLabel>
             </div>
             {option.correct && (
               <div className="review-option-tags">

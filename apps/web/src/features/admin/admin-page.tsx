@@ -9,6 +9,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { useAdminItems } from './api/list-items.ts';
 import { useSetSuspended } from './api/suspend-item.ts';
 import './admin.css';
+import { optionLetter } from '../../components/option-label.tsx';
 
 const FLAGS: { value: ItemFlag; label: string }[] = [
   { value: 'reported', label: 'Reported' },
@@ -17,7 +18,6 @@ const FLAGS: { value: ItemFlag; label: string }[] = [
   { value: 'negative-discrimination', label: 'Low discrimination' },
 ];
 
-const LETTERS = 'ABCDEF';
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
 /** The operator's view: items users reported or that the statistics flag, to fix in the bank. */
@@ -108,7 +108,7 @@ function ItemCard({ item }: { item: AdminItem }) {
         {item.options.map((o, i) => (
           <li key={o.id} className={o.correct ? 'admin-option-key' : undefined}>
             <strong>
-              {LETTERS[i]}. {o.correct ? '(key) ' : ''}
+              {optionLetter(i)}. {o.correct ? '(key) ' : ''}
             </strong>
             {o.text} <span className="muted">· chosen by {percent(share.get(o.id) ?? 0)}</span>
             <br />

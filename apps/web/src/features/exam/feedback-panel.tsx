@@ -1,7 +1,7 @@
 import type { AnswerFeedback, AttemptQuestion } from '@saa/contract/attempts';
 import { useEffect, useRef } from 'react';
 import { DocReferences } from '../../components/doc-references.tsx';
-import { LETTERS } from './option-letters.ts';
+import { optionLetter } from '../../components/option-label.tsx';
 
 interface FeedbackPanelProps {
   feedback: AnswerFeedback;
@@ -16,9 +16,12 @@ export function FeedbackPanel({ feedback, options, announce }: FeedbackPanelProp
   useEffect(() => {
     if (announce) headingRef.current?.focus();
   }, [announce]);
-  const letterOf = (id: string) => LETTERS[options.findIndex((o) => o.id === id)] ?? id;
+  const letterOf = (id: string) => {
+    const index = options.findIndex((o) => o.id === id);
+    return index < 0 ? id : optionLetter(index);
+  };
   const correctLetters = options
-    .map((o, i) => (feedback.correctOptionIds.includes(o.id) ? LETTERS[i] : null))
+    .map((o, i) => (feedback.correctOptionIds.includes(o.id) ? optionLetter(i) : null))
     .filter(Boolean)
     .join(', ');
   return (

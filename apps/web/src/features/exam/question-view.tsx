@@ -1,9 +1,9 @@
 import type { AnswerFeedback, AttemptQuestion } from '@saa/contract/attempts';
 import { type KeyboardEvent, type Ref, useRef } from 'react';
+import { OptionLabel } from '../../components/option-label.tsx';
 import { ReportQuestion } from '../../components/report-question.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
 import { FeedbackSaveStar } from './feedback-save-star.tsx';
-import { LETTERS } from './option-letters.ts';
 import type { AnswerState } from './use-exam-session.ts';
 
 const COUNT_WORD: Record<number, string> = { 2: 'TWO', 3: 'THREE' };
@@ -109,15 +109,11 @@ export function QuestionView({
                 disabled={locked}
                 onChange={() => onChoose(option.id)}
               />
-              <span className="option-letter" aria-hidden="true">
-                {LETTERS[index]}
-              </span>
-              <span className="option-text">
-                <span className="visually-hidden">{LETTERS[index]}. </span>
+              <OptionLabel index={index} className="option-text">
                 {option.text}
                 {verdict === 'correct' && <span className="option-verdict"> Correct answer</span>}
                 {verdict === 'wrong' && <span className="option-verdict"> Your answer, incorrect</span>}
-              </span>
+              </OptionLabel>
             </label>
           );
         })}

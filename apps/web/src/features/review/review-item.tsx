@@ -1,21 +1,20 @@
 import type { ReviewItem as Item } from '@saa/contract/attempts';
 import { DocReferences } from '../../components/doc-references.tsx';
+import { OptionLabel, optionLetter } from '../../components/option-label.tsx';
 import { ReportQuestion } from '../../components/report-question.tsx';
 import { formatDuration } from '../../lib/format.ts';
 import { SaveToggle } from './save-toggle.tsx';
 import { VERDICT_LABEL, VERDICT_SYMBOL, verdictOf } from './verdict.ts';
 
-const LETTERS = 'ABCDEF';
-
 /** One reviewed question: the user's answer beside the key, every option's rationale and the explanation. */
 export function ReviewItem({ item, expanded, onToggle }: { item: Item; expanded: boolean; onToggle: () => void }) {
   const verdict = verdictOf(item);
   const yours = item.options
-    .map((o, i) => (item.selected.includes(o.id) ? LETTERS[i] : null))
+    .map((o, i) => (item.selected.includes(o.id) ? optionLetter(i) : null))
     .filter(Boolean)
     .join(', ');
   const key = item.options
-    .map((o, i) => (o.correct ? LETTERS[i] : null))
+    .map((o, i) => (o.correct ? optionLetter(i) : null))
     .filter(Boolean)
     .join(', ');
   return (
@@ -67,13 +66,9 @@ export function ReviewItem({ item, expanded, onToggle }: { item: Item; expanded:
                 className={`review-option ${option.correct ? 'review-option-correct' : ''} ${chosen && !option.correct ? 'review-option-wrong' : ''}`}
               >
                 <div className="review-option-head">
-                  <span className="option-letter" aria-hidden="true">
-                    {LETTERS[index]}
-                  </span>
-                  <span className="review-option-text">
-                    <span className="visually-hidden">{LETTERS[index]}. </span>
+                  <OptionLabel index={index} className="review-option-text">
                     {option.text}
-                  </span>
+                  </OptionLabel>
                 </div>
                 <div className="review-option-tags">
                   {chosen && <span className="tag tag-yours">Your answer</span>}
