@@ -1,3 +1,4 @@
+import type { DomainId } from '@saa/contract/domains';
 import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
 import type { ReportReason } from '@saa/contract/reports';
 import { sql } from 'kysely';
@@ -8,7 +9,7 @@ import { builder, rows } from '../db/sql.ts';
 
 export interface AdminItemRow {
   questionId: string;
-  domain: string;
+  domain: DomainId;
   section: string;
   style: QuestionStyle;
   stem: string;

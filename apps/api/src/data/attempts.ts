@@ -12,7 +12,6 @@ import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
 import { sql } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
 import { builder, execute, firstRow, rows, unnest } from '../db/sql.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
 import type { AttemptCursor } from '../lib/cursor.ts';
 
 export interface AttemptRow {
@@ -73,18 +72,18 @@ export interface NewAttempt {
   >[];
 }
 
-const ATTEMPT_FIELDS = {
-  id: true,
-  userId: true,
-  mode: true,
-  status: true,
-  feedback: true,
-  questionCount: true,
-  startedAt: true,
-  deadline: true,
-  submittedAt: true,
-  result: true,
-} as const;
+const ATTEMPT_COLUMNS = [
+  'id',
+  'user_id as userId',
+  'mode',
+  'status',
+  'feedback',
+  'question_count as questionCount',
+  'started_at as startedAt',
+  'deadline',
+  'submitted_at as submittedAt',
+  'result',
+] as const;
 
 /**
  * Inserts the attempt and all its items in one statement (a data-modifying CTE feeding an
@@ -150,32 +149,16 @@ export async function insertAttempt(db: Db, attempt: NewAttempt): Promise<void> 
 }
 
 /** The attempt if it belongs to the user: another user's id looks exactly like a missing one. */
-export async function findAttempt(db: Db, userId: string, id: string): Promise<AttemptRow | null> {
-  const row = await db.attempt.findFirst({ where: { id, userId }, select: ATTEMPT_FIELDS });
-  return row as AttemptRow | null;
+export function findAttempt(db: Db, userId: string, id: string): Promise<AttemptRow | null> {
+  return firstRow(
+    db,
+    builder.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('id', '=', id).where('user_id', '=', userId),
+  );
 }
 
 /** Locks the attempt row for the rest of the transaction: the guard that makes scoring happen once. */
 export async function lockAttempt(db: Db, id: string): Promise<AttemptRow | null> {
-  return firstRow(
-    db,
-    builder
-      .selectFrom('attempts')
-      .select([
-        'id',
-        'user_id as userId',
-        'mode',
-        'status',
-        'feedback',
-        'question_count as questionCount',
-        'started_at as startedAt',
-        'deadline',
-        'submitted_at as submittedAt',
-        'result',
-      ])
-      .where('id', '=', id)
-      .forUpdate(),
-  );
+  return firstRow(db, builder.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('id', '=', id).forUpdate());
 }
 
 export function findItems(db: Db, attemptId: string): Promise<ItemRow[]> {
@@ -341,18 +324,21 @@ export async function storeResult(
   submittedAt: Date,
   result: AttemptResult,
 ): Promise<void> {
-  await tx.attempt.update({
-    where: { id: attemptId },
-    data: {
-      status,
-      submittedAt,
-      correctCount: result.correct,
-      percent: result.percent,
-      scaledScore: result.scaledScore,
-      passed: result.passed,
-      result: result as unknown as Prisma.InputJsonValue,
-    },
-  });
+  await execute(
+    tx,
+    builder
+      .updateTable('attempts')
+      .set({
+        status,
+        submitted_at: submittedAt,
+        correct_count: result.correct,
+        percent: result.percent,
+        scaled_score: result.scaledScore,
+        passed: result.passed,
+        result: sql<AttemptResult>`${JSON.stringify(result)}::jsonb`,
+      })
+      .where('id', '=', attemptId),
+  );
 }
 
 /** Each item's verdict, by position. */

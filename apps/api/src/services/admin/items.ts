@@ -1,5 +1,4 @@
 import type { AdminItem, AdminItemsResponse, ItemFlag } from '@saa/contract/admin';
-import type { DomainId } from '@saa/contract/domains';
 import {
   type AdminItemRow,
   findAdminItems,
@@ -19,7 +18,7 @@ function present(row: AdminItemRow): AdminItem {
   const answered = row.answered;
   return {
     questionId: row.questionId,
-    domain: row.domain as DomainId,
+    domain: row.domain,
     section: row.section,
     sectionTitle: sectionTitle(row.section),
     style: row.style,
