@@ -18,6 +18,13 @@ execFileSync(
   {
     cwd: apiDir,
     stdio: 'inherit',
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    env: {
+      ...process.env,
+      // The kysely generator (prisma-kysely) is a dev dependency of this package: found on its
+      // .bin whether this runs from here or as the workspace root's postinstall.
+      PATH: [path.join(apiDir, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter),
+      PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    },
   },
 );
