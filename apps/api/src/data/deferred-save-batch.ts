@@ -37,7 +37,8 @@ export type DeferredSaveResult = (Omit<StoredAnswer, 'correct'> & { deadline: Da
 // options the question has and no more than it asks for. Each row is checked on its own: its own
 // session (valid, not idle, not expired, and touched when due, as `authenticate` would, at its own
 // request time), its own attempt owned by that session's user, open and before its deadline, with
-// the FOR SHARE lock that orders saves against scoring (which takes FOR UPDATE). The time on screen
+// the FOR SHARE lock that orders saves against scoring (which takes FOR UPDATE; SKIP LOCKED leaves a
+// save of an attempt being scored to the general path). The time on screen
 // only grows and never exceeds the attempt's age (a wrong or hostile client cannot inflate it). The selection is
 // stored in display order, as `writeAnswer` stores it. Rows are keyed by `k`, their index in the
 // batch; the caller never puts two saves of the same question in one batch.
@@ -133,7 +134,11 @@ function saveDeferredAnswersQuery(columns: SaveColumns) {
         .where('a.status', '=', 'in_progress')
         .where('a.feedback', '=', 'deferred')
         .where((eb) => eb.or([eb('a.deadline', 'is', null), eb('a.deadline', '>', eb.ref('input.now'))]))
-        .forShare('a'),
+        .forShare('a')
+        // An attempt being scored holds its row FOR UPDATE: its saves are left out here (they take the
+        // general path, which waits for the scoring and then refuses them), so that the other saves in
+        // this statement never wait for someone else's scoring.
+        .skipLocked(),
     )
     .updateTable('attempt_items as i')
     .from('input')

@@ -64,6 +64,36 @@ function countingPool() {
 }
 
 describe('saving several answers in one statement', () => {
+  it('does not make other saves wait for an attempt being scored', async () => {
+    const alice = await candidate();
+    const bob = await candidate();
+    const [a1, b1] = [alice.question(1), bob.question(1)];
+    // Scoring takes the attempt row FOR UPDATE for its transaction: hold Alice's the same way.
+    const aliceBefore = await storedItem(alice.attempt.id, 1);
+    const scoring = await app.savePool.connect();
+    try {
+      await scoring.query('BEGIN');
+      await scoring.query('SELECT id FROM attempts WHERE id = $1 FOR UPDATE', [alice.attempt.id]);
+      const results = await Promise.race([
+        saveDeferredAnswers(app.savePool, [
+          alice.save(1, [a1.options[0]?.id as string], 1),
+          bob.save(1, [b1.options[0]?.id as string], 1),
+        ]),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000)),
+      ]);
+      // Bob's save landed at once; Alice's was left to the general path (null), which waits.
+      expect(results).not.toBe('waited');
+      if (results === 'waited') return;
+      expect(results[0]).toBeNull();
+      expect(results[1]).toMatchObject({ selected: [b1.options[0]?.id], seq: 1 });
+      expect((await storedItem(bob.attempt.id, 1)).seq).toBe(1);
+      expect(await storedItem(alice.attempt.id, 1)).toEqual(aliceBefore);
+    } finally {
+      await scoring.query('ROLLBACK');
+      scoring.release();
+    }
+  });
+
   it('checks every save on its own: session, owner, seq and options', async () => {
     const alice = await candidate();
     const bob = await candidate();
