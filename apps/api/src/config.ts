@@ -55,6 +55,11 @@ const ConfigSchema = z.object({
   /** Unset: the app runs its own embedded Postgres. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * How many queued autosaves may share one statement (decision 007); 1 sends each alone, which
+   * `pnpm bench` uses to measure what sharing is worth.
+   */
+  AUTOSAVE_BATCH_LIMIT: z.coerce.number().int().min(1).max(64).default(64),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
   MIGRATE_ON_START: flag(true),

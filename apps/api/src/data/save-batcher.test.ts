@@ -174,6 +174,18 @@ describe('the save batcher', () => {
     }
   });
 
+  it('sends every save alone with a batch limit of 1 (AUTOSAVE_BATCH_LIMIT, for measuring what sharing is worth)', async () => {
+    const user = await candidate();
+    const pool = countingPool();
+    const batcher = new SaveBatcher(pool.db, 1, 1);
+    const saves = [1, 2, 3, 4, 5, 6].map((position) =>
+      user.save(position, [user.question(position).options[0]?.id as string], 1),
+    );
+    const results = await Promise.all(saves.map((save) => batcher.save(save)));
+    expect(pool.batchSizes).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(results.map((r) => r?.seq)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('falls back to single saves when a batch fails, so one bad save fails alone', async () => {
     const alice = await candidate();
     const pool = countingPool();

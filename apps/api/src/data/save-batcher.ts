@@ -11,7 +11,7 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** The most saves one statement carries. */
+/** The most saves one statement carries, unless configured lower. */
 const MAX_BATCH = 64;
 
 const questionKey = (save: DeferredSave) => `${save.attemptId}:${save.position}`;
@@ -30,6 +30,7 @@ export class SaveBatcher {
   constructor(
     private readonly db: PgQueryable,
     private readonly slots: number,
+    private readonly maxBatch = MAX_BATCH,
   ) {}
 
   save(save: DeferredSave): Promise<DeferredSaveResult> {
@@ -54,7 +55,7 @@ export class SaveBatcher {
   private takeBatch(): Waiting[] {
     const batch: Waiting[] = [];
     const keys = new Set<string>();
-    for (let i = 0; i < this.waiting.length && batch.length < MAX_BATCH; ) {
+    for (let i = 0; i < this.waiting.length && batch.length < this.maxBatch; ) {
       const entry = this.waiting[i] as Waiting;
       const key = questionKey(entry.save);
       if (keys.has(key)) {

@@ -4,11 +4,11 @@ import { problems } from '../../lib/problem-responses.ts';
 import { currentUser } from '../../plugins/app/auth.ts';
 import { autosaveBatcher, saveAnswer, saveAnswerQuickly } from '../../services/attempts/save-answer.ts';
 
-const answersRoute: FastifyPluginAsyncZod = async (app) => {
+const answersRoute: FastifyPluginAsyncZod<{ batchLimit?: number | undefined }> = async (app, options) => {
   // The autosaves' own connections (a fifth of the total, two of the default ten): under moderate
   // load saves then already queue and share statements, which costs less CPU per save than a
   // statement each (docs/benchmarks.md), and no other request ever waits in front of a save.
-  const batcher = autosaveBatcher(app.savePool);
+  const batcher = autosaveBatcher(app.savePool, options.batchLimit);
 
   app.put(
     '/:id/answers/:position',

@@ -44,8 +44,8 @@ const lockedError = () =>
   );
 
 /** The batcher of the fast path, on the autosaves' own pool, with as many statements in flight as it has connections. */
-export function autosaveBatcher(pool: pg.Pool): SaveBatcher {
-  return new SaveBatcher(pool, pool.options.max ?? 2);
+export function autosaveBatcher(pool: pg.Pool, batchLimit?: number): SaveBatcher {
+  return new SaveBatcher(pool, pool.options.max ?? 2, batchLimit);
 }
 
 /**
