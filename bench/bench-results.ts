@@ -66,6 +66,17 @@ export interface BenchResults {
    * for CPU and WAL), on the clock of the commit probe's stalls; a table's last run only.
    */
   autovacuumsDuringHalfPeak: AutovacuumRun[] | null;
+  /**
+   * Autosaves sharing statements (the default) against each sent alone (AUTOSAVE_BATCH_LIMIT=1),
+   * closed loops in turn: each side's sustained peak and its mean p99 there (decision 018).
+   */
+  batching?: {
+    batched: { rps: number; concurrency: number; p99: number };
+    alone: { rps: number; concurrency: number; p99: number };
+    /** Sustained peak with sharing over without. */
+    capacityRatio: number;
+    runs: { batched: LoopSummary[]; alone: LoopSummary[] };
+  };
   /** A class sitting a mock together (see bench/cohort.ts). */
   cohort?: {
     candidates: number;

@@ -225,6 +225,44 @@ export async function autosaveVsUpsert(
   return { autosave, upsert, upsertNamed };
 }
 
+/**
+ * What sharing statements is worth (decision 007): the same autosave closed loops against the main
+ * API and against a second one that sends every save alone (AUTOSAVE_BATCH_LIMIT=1), run by run in
+ * turn, the same workers (attempts, seqs) going to one or the other.
+ */
+export async function batchedVsAlone(
+  workers: SaveWorker[],
+  alone: HttpTarget,
+  concurrencies: number[],
+  settings: LoopSettings & { rounds: number },
+): Promise<{ batched: LoopSummary[]; alone: LoopSummary[] }> {
+  const main = workers.map((w) => w.browser);
+  const other = workers.map((w) => Object.assign(new Browser(alone), { cookie: w.browser.cookie }));
+  const runs = { batched: [] as LoopSummary[], alone: [] as LoopSummary[] };
+  for (const concurrency of concurrencies) {
+    for (let round = 0; round < settings.rounds; round++) {
+      runs.batched.push(await autosaveRun(workers, concurrency, settings));
+      workers.forEach((w, i) => {
+        w.browser = other[i] ?? w.browser;
+      });
+      try {
+        runs.alone.push(await autosaveRun(workers, concurrency, settings));
+      } finally {
+        workers.forEach((w, i) => {
+          w.browser = main[i] ?? w.browser;
+        });
+      }
+    }
+  }
+  return runs;
+}
+
+/** The mean p99 of the runs at one concurrency. */
+export function p99At(runs: LoopSummary[], concurrency: number): number {
+  const at = runs.filter((r) => r.concurrency === concurrency);
+  return at.length === 0 ? 0 : Math.round((at.reduce((n, r) => n + r.p99, 0) / at.length) * 10) / 10;
+}
+
 export const bestRun = (runs: LoopSummary[]): LoopSummary => runs.reduce((best, r) => (r.rps > best.rps ? r : best));
 
 /**

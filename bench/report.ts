@@ -69,6 +69,13 @@ export function printSummary(r: BenchResults): void {
       `peaks (mean of the rounds at the best concurrency): autosave ${r.peak.autosaveRps}/s at ${r.peak.concurrency}, ` +
         `raw pg upsert ${r.ceilings.pgUpsertRps}/s`,
     );
+    if (r.batching) {
+      const b = r.batching;
+      out.push(
+        `sharing statements: ${b.batched.rps}/s at ${b.batched.concurrency} (p99 ${ms(b.batched.p99)} ms) vs each ` +
+          `save alone ${b.alone.rps}/s at ${b.alone.concurrency} (p99 ${ms(b.alone.p99)} ms): ${b.capacityRatio}×`,
+      );
+    }
     out.push(
       `ratios: autosave/pg upsert ${r.ratios.autosaveVsPgUpsert} (target >= 0.3; against the named ` +
         `statement ${r.ratios.autosaveVsPgUpsertNamed}), GET attempt/hello ${r.ratios.getAttemptVsHello}`,

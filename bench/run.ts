@@ -9,9 +9,11 @@ import type { AutovacuumRun, BenchResults } from './bench-results.ts';
 import { countLost, runCandidates } from './candidate.ts';
 import {
   autosaveVsUpsert,
+  batchedVsAlone,
   bestRun,
   helloVsGetAttempt,
   type LoopSummary,
+  p99At,
   prepareWorkers,
   sustainedPeak,
 } from './ceilings.ts';
@@ -309,6 +311,37 @@ async function main(options: BenchOptions) {
         'autosave closed loop',
         saves.autosave.reduce((n, r) => n + r.errors, 0),
       );
+      log('  autosaves sharing statements vs each sent alone (AUTOSAVE_BATCH_LIMIT=1), closed loops in turn…');
+      const aloneApi = await startApi(postgres.url, {
+        DATABASE_POOL_SIZE: String(options.poolSize),
+        AUTOSAVE_BATCH_LIMIT: '1',
+        EXPIRY_SWEEP_SECONDS: '0',
+      });
+      const aloneTarget = new HttpTarget(aloneApi.url);
+      const batchingDone = watch('autosave batched vs alone');
+      try {
+        const ab = await batchedVsAlone(workers, aloneTarget, options.saveConcurrencies, options.loop);
+        const side = (runs: typeof ab.batched) => {
+          const peak = sustainedPeak(runs);
+          return { ...peak, p99: p99At(runs, peak.concurrency) };
+        };
+        const batched = side(ab.batched);
+        const alone = side(ab.alone);
+        results.batching = { batched, alone, capacityRatio: ratio(batched.rps, alone.rps), runs: ab };
+        addErrors(
+          'autosave batched vs alone',
+          [...ab.batched, ...ab.alone].reduce((n, r) => n + r.errors, 0),
+        );
+        log(
+          `  sharing: ${batched.rps}/s (p99 ${batched.p99} ms) vs alone ${alone.rps}/s (p99 ${alone.p99} ms), ` +
+            `${results.batching.capacityRatio}×`,
+        );
+      } finally {
+        batchingDone();
+        await aloneTarget.close();
+        await aloneApi.stop();
+      }
+
       const upsert = { peak: bestRun(saves.upsert), runs: saves.upsert };
       const peak = { peak: bestRun(saves.autosave), runs: saves.autosave };
       const autosavePeak = sustainedPeak(saves.autosave);
