@@ -67,15 +67,19 @@ export interface BenchResults {
    */
   autovacuumsDuringHalfPeak: AutovacuumRun[] | null;
   /**
-   * Autosaves sharing statements (the default) against each sent alone (AUTOSAVE_BATCH_LIMIT=1),
-   * closed loops in turn: each side's sustained peak and its mean p99 there (decision 018).
+   * Autosaves as built (fast path, shared statements) against each sent alone on the fast path
+   * (AUTOSAVE_BATCH_LIMIT=1) and against the general path only (AUTOSAVE_FAST_PATH=false), closed
+   * loops in turn: each side's sustained peak and its mean p99 there (decision 018).
    */
   batching?: {
     batched: { rps: number; concurrency: number; p99: number };
     alone: { rps: number; concurrency: number; p99: number };
-    /** Sustained peak with sharing over without. */
+    generalPath: { rps: number; concurrency: number; p99: number };
+    /** Sustained peak as built over each save alone. */
     capacityRatio: number;
-    runs: { batched: LoopSummary[]; alone: LoopSummary[] };
+    /** Sustained peak as built over the general path only. */
+    vsGeneralPath: number;
+    runs: { batched: LoopSummary[]; alone: LoopSummary[]; generalPath: LoopSummary[] };
   };
   /** A class sitting a mock together (see bench/cohort.ts). */
   cohort?: {

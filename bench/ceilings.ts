@@ -226,35 +226,48 @@ export async function autosaveVsUpsert(
 }
 
 /**
- * What sharing statements is worth (decision 007): the same autosave closed loops against the main
- * API and against a second one that sends every save alone (AUTOSAVE_BATCH_LIMIT=1), run by run in
- * turn, the same workers (attempts, seqs) going to one or the other.
+ * What the autosave fast path and its shared statements are worth (decisions 007, 018): the same
+ * closed loops against the main API and against other API processes (each save alone,
+ * AUTOSAVE_BATCH_LIMIT=1; the general path only, AUTOSAVE_FAST_PATH=false), run by run in turn,
+ * the same workers (attempts, seqs) going to one or the other.
  */
-export async function batchedVsAlone(
+export async function autosaveAlternatives<K extends string>(
   workers: SaveWorker[],
-  alone: HttpTarget,
+  alternatives: Record<K, HttpTarget>,
   concurrencies: number[],
   settings: LoopSettings & { rounds: number },
-): Promise<{ batched: LoopSummary[]; alone: LoopSummary[] }> {
+): Promise<{ batched: LoopSummary[] } & Record<K, LoopSummary[]>> {
   const main = workers.map((w) => w.browser);
-  const other = workers.map((w) => Object.assign(new Browser(alone), { cookie: w.browser.cookie }));
-  const runs = { batched: [] as LoopSummary[], alone: [] as LoopSummary[] };
+  const names = Object.keys(alternatives) as K[];
+  const browsers = new Map(
+    names.map((name) => [
+      name,
+      workers.map((w) => Object.assign(new Browser(alternatives[name]), { cookie: w.browser.cookie })),
+    ]),
+  );
+  const runs = new Map<string, LoopSummary[]>([
+    ['batched', []],
+    ...names.map((n) => [n, []] as [string, LoopSummary[]]),
+  ]);
   for (const concurrency of concurrencies) {
     for (let round = 0; round < settings.rounds; round++) {
-      runs.batched.push(await autosaveRun(workers, concurrency, settings));
-      workers.forEach((w, i) => {
-        w.browser = other[i] ?? w.browser;
-      });
-      try {
-        runs.alone.push(await autosaveRun(workers, concurrency, settings));
-      } finally {
+      runs.get('batched')?.push(await autosaveRun(workers, concurrency, settings));
+      for (const name of names) {
+        const other = browsers.get(name) ?? [];
         workers.forEach((w, i) => {
-          w.browser = main[i] ?? w.browser;
+          w.browser = other[i] ?? w.browser;
         });
+        try {
+          runs.get(name)?.push(await autosaveRun(workers, concurrency, settings));
+        } finally {
+          workers.forEach((w, i) => {
+            w.browser = main[i] ?? w.browser;
+          });
+        }
       }
     }
   }
-  return runs;
+  return Object.fromEntries(runs) as { batched: LoopSummary[] } & Record<K, LoopSummary[]>;
 }
 
 /** The mean p99 of the runs at one concurrency. */

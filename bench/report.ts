@@ -72,8 +72,9 @@ export function printSummary(r: BenchResults): void {
     if (r.batching) {
       const b = r.batching;
       out.push(
-        `sharing statements: ${b.batched.rps}/s at ${b.batched.concurrency} (p99 ${ms(b.batched.p99)} ms) vs each ` +
-          `save alone ${b.alone.rps}/s at ${b.alone.concurrency} (p99 ${ms(b.alone.p99)} ms): ${b.capacityRatio}×`,
+        `autosaves as built: ${b.batched.rps}/s at ${b.batched.concurrency} (p99 ${ms(b.batched.p99)} ms); each alone ` +
+          `${b.alone.rps}/s (p99 ${ms(b.alone.p99)} ms), ${b.capacityRatio}×; general path only ` +
+          `${b.generalPath.rps}/s (p99 ${ms(b.generalPath.p99)} ms), ${b.vsGeneralPath}×`,
       );
     }
     out.push(

@@ -8,8 +8,8 @@ import pg from 'pg';
 import type { AutovacuumRun, BenchResults } from './bench-results.ts';
 import { countLost, runCandidates } from './candidate.ts';
 import {
+  autosaveAlternatives,
   autosaveVsUpsert,
-  batchedVsAlone,
   bestRun,
   helloVsGetAttempt,
   type LoopSummary,
@@ -311,35 +311,50 @@ async function main(options: BenchOptions) {
         'autosave closed loop',
         saves.autosave.reduce((n, r) => n + r.errors, 0),
       );
-      log('  autosaves sharing statements vs each sent alone (AUTOSAVE_BATCH_LIMIT=1), closed loops in turn…');
-      const aloneApi = await startApi(postgres.url, {
-        DATABASE_POOL_SIZE: String(options.poolSize),
-        AUTOSAVE_BATCH_LIMIT: '1',
-        EXPIRY_SWEEP_SECONDS: '0',
-      });
+      log('  autosaves as built vs each sent alone vs the general path only, closed loops in turn…');
+      const apiWith = (env: Record<string, string>) =>
+        startApi(postgres.url, { DATABASE_POOL_SIZE: String(options.poolSize), EXPIRY_SWEEP_SECONDS: '0', ...env });
+      const aloneApi = await apiWith({ AUTOSAVE_BATCH_LIMIT: '1' });
+      const generalApi = await apiWith({ AUTOSAVE_FAST_PATH: 'false' });
       const aloneTarget = new HttpTarget(aloneApi.url);
-      const batchingDone = watch('autosave batched vs alone');
+      const generalTarget = new HttpTarget(generalApi.url);
+      const batchingDone = watch('autosave alternatives');
       try {
-        const ab = await batchedVsAlone(workers, aloneTarget, options.saveConcurrencies, options.loop);
-        const side = (runs: typeof ab.batched) => {
+        const ab = await autosaveAlternatives(
+          workers,
+          { alone: aloneTarget, generalPath: generalTarget },
+          options.saveConcurrencies,
+          options.loop,
+        );
+        const side = (runs: LoopSummary[]) => {
           const peak = sustainedPeak(runs);
           return { ...peak, p99: p99At(runs, peak.concurrency) };
         };
         const batched = side(ab.batched);
         const alone = side(ab.alone);
-        results.batching = { batched, alone, capacityRatio: ratio(batched.rps, alone.rps), runs: ab };
+        const generalPath = side(ab.generalPath);
+        results.batching = {
+          batched,
+          alone,
+          generalPath,
+          capacityRatio: ratio(batched.rps, alone.rps),
+          vsGeneralPath: ratio(batched.rps, generalPath.rps),
+          runs: ab,
+        };
         addErrors(
-          'autosave batched vs alone',
-          [...ab.batched, ...ab.alone].reduce((n, r) => n + r.errors, 0),
+          'autosave alternatives',
+          [...ab.batched, ...ab.alone, ...ab.generalPath].reduce((n, r) => n + r.errors, 0),
         );
         log(
-          `  sharing: ${batched.rps}/s (p99 ${batched.p99} ms) vs alone ${alone.rps}/s (p99 ${alone.p99} ms), ` +
-            `${results.batching.capacityRatio}×`,
+          `  as built ${batched.rps}/s (p99 ${batched.p99} ms), each alone ${alone.rps}/s (p99 ${alone.p99} ms), ` +
+            `general path only ${generalPath.rps}/s (p99 ${generalPath.p99} ms)`,
         );
       } finally {
         batchingDone();
         await aloneTarget.close();
+        await generalTarget.close();
         await aloneApi.stop();
+        await generalApi.stop();
       }
 
       const upsert = { peak: bestRun(saves.upsert), runs: saves.upsert };

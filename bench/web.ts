@@ -143,6 +143,7 @@ async function audit(url: string, port: number, cookie: string | null): Promise<
   if (issues?.length) {
     log(`  ${url}: browser issues ${JSON.stringify(issues).slice(0, 600)}`);
   }
+  if (process.env.BENCH_WEB_DETAILS) logDetails(url, result.lhr);
   return {
     performance: score('performance'),
     lcpMs: Math.round(value('largest-contentful-paint')),
@@ -151,6 +152,37 @@ async function audit(url: string, port: number, cookie: string | null): Promise<
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
   };
+}
+
+type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+/** With BENCH_WEB_DETAILS set: where the main-thread time, the largest paint and the shifts come from. */
+function logDetails(url: string, lhr: Lhr): void {
+  const items = (id: string) => (lhr.audits[id]?.details as { items?: Record<string, unknown>[] })?.items ?? [];
+  const short = (value: unknown) =>
+    String(value)
+      .replace(/^https?:\/\/[^/]+/, '')
+      .slice(0, 80);
+  log(`  ${url}: benchmarkIndex ${lhr.environment.benchmarkIndex}`);
+  for (const item of items('bootup-time').slice(0, 4)) {
+    log(
+      `    script ${short(item.url)}: ${Math.round(Number(item.scripting))} ms scripting, ${Math.round(Number(item.scriptParseCompile))} ms parse`,
+    );
+  }
+  for (const item of items('mainthread-work-breakdown').slice(0, 5)) {
+    log(`    main thread ${item.groupLabel}: ${Math.round(Number(item.duration))} ms`);
+  }
+  for (const item of items('long-tasks').slice(0, 6)) {
+    log(
+      `    long task ${Math.round(Number(item.duration))} ms at ${Math.round(Number(item.startTime))} ms, ${short(item.url)}`,
+    );
+  }
+  for (const item of items('largest-contentful-paint-element')) {
+    log(`    LCP element ${JSON.stringify(item).slice(0, 300)}`);
+  }
+  for (const item of items('layout-shifts').slice(0, 4)) {
+    log(`    layout shift ${JSON.stringify(item).slice(0, 300)}`);
+  }
 }
 
 function meets(score: PageScore): string[] {

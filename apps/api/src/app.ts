@@ -59,7 +59,11 @@ export const app = fp<AppOptions>(async (instance, { config, databaseUrl }) => {
       await api.register(healthRoutes, { prefix: '/health' });
       await api.register(authRoutes, { prefix: '/auth', rateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE });
       await api.register(catalogRoutes, { prefix: '/catalog' });
-      await api.register(attemptRoutes, { prefix: '/attempts', autosaveBatchLimit: config.AUTOSAVE_BATCH_LIMIT });
+      await api.register(attemptRoutes, {
+        prefix: '/attempts',
+        autosaveBatchLimit: config.AUTOSAVE_BATCH_LIMIT,
+        autosaveFastPath: config.AUTOSAVE_FAST_PATH,
+      });
       await api.register(statsRoutes, { prefix: '/stats' });
       await api.register(savedRoutes, { prefix: '/saved' });
       await api.register(seenRoutes, { prefix: '/seen' });

@@ -60,6 +60,11 @@ const ConfigSchema = z.object({
    * `pnpm bench` uses to measure what sharing is worth.
    */
   AUTOSAVE_BATCH_LIMIT: z.coerce.number().int().min(1).max(64).default(64),
+  /**
+   * The autosave fast path (one statement that also checks the session, on the saves' own
+   * connections); false sends every save through the general path, as `pnpm bench` compares.
+   */
+  AUTOSAVE_FAST_PATH: flag(true),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
   MIGRATE_ON_START: flag(true),

@@ -10,12 +10,15 @@ import savedAtPositionRoute from './saved.ts';
 import submitRoute from './submit.ts';
 
 /** Everything about attempts needs a signed-in user: one hook for the whole folder. */
-const attemptRoutes: FastifyPluginAsync<{ autosaveBatchLimit?: number }> = async (app, options) => {
+const attemptRoutes: FastifyPluginAsync<{ autosaveBatchLimit?: number; autosaveFastPath?: boolean }> = async (
+  app,
+  options,
+) => {
   app.addHook('onRequest', app.authenticate);
   await app.register(createRoute);
   await app.register(listRoute);
   await app.register(readRoute);
-  await app.register(answersRoute, { batchLimit: options.autosaveBatchLimit });
+  await app.register(answersRoute, { batchLimit: options.autosaveBatchLimit, fastPath: options.autosaveFastPath });
   await app.register(submitRoute);
   await app.register(reviewRoute);
   await app.register(resultsCsvRoute);

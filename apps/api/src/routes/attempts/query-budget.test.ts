@@ -48,6 +48,26 @@ describe('query budget', () => {
     expect(stale.filter((sql) => /update "?attempt_items"?/i.test(sql))).toHaveLength(1);
   });
 
+  it('with AUTOSAVE_FAST_PATH=false, saves take the general path (session, context, conditional update)', async () => {
+    const general = await buildTestApp({ AUTOSAVE_FAST_PATH: 'false' });
+    try {
+      const { agent } = await signedInAgent(general);
+      const attempt = await startAttempt(agent, { mode: 'mock' });
+      const q = attempt.questions[0];
+      const statements = await countQueries(() =>
+        agent
+          .put(`/api/attempts/${attempt.id}/answers/1`)
+          .send({ selected: [q?.options[0]?.id], flagged: false, seq: 1 })
+          .expect(200),
+      );
+      expect(statements.some((sql) => /join "sessions"[\s\S]*update "attempt_items"/i.test(sql))).toBe(false);
+      expect(statements.filter((sql) => /update "attempt_items"/i.test(sql))).toHaveLength(1);
+      expect(statements.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await general.close();
+    }
+  });
+
   it('reading a 65-question attempt costs three statements: session, attempt, items with their content', async () => {
     const { agent } = await signedInAgent(app);
     const attempt = await startAttempt(agent, { mode: 'mock' });
