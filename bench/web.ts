@@ -213,13 +213,17 @@ async function main() {
       ['review', `/attempts/${finished}/review`, cookie],
     ];
     const web: Record<string, PageScore> = {};
+    // BENCH_WEB_PAGES=review,exam audits only those (for trying a change); the JSON is then not written.
+    const only = process.env.BENCH_WEB_PAGES?.split(',').filter(Boolean);
     for (const [name, pathname, pageCookie] of pages) {
+      if (only && !only.includes(name)) continue;
       web[name] = await audit(`${api.url}${pathname}`, chromium.port, pageCookie);
       const misses = meets(web[name] as PageScore);
       log(
         `${name.padEnd(10)} ${JSON.stringify(web[name])} ${misses.length ? `MISSES: ${misses.join(', ')}` : 'meets every target'}`,
       );
     }
+    if (only) return;
     const file = path.join(ROOT, 'bench/results/latest.json');
     const latest = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, unknown>;
     latest.web = {

@@ -1,22 +1,26 @@
 import type { AttemptMode, AttemptStatus } from '@saa/contract/attempts';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+// Formatters are made on first use: building one loads locale data, tens of milliseconds on a slow
+// phone, which pages that show no dates (the exam, the review) should not pay while loading.
+function lazyFormat(options: Intl.DateTimeFormatOptions): (date: Date) => string {
+  let format: Intl.DateTimeFormat | undefined;
+  return (date) => {
+    format ??= new Intl.DateTimeFormat(undefined, options);
+    return format.format(date);
+  };
+}
 
-const shortDateTime = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+const dateTime = lazyFormat({ dateStyle: 'medium', timeStyle: 'short' });
+const shortDate = lazyFormat({ month: 'short', day: 'numeric' });
+const shortDateTime = lazyFormat({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
-export const formatShortDate = (iso: string) => shortDate.format(new Date(iso));
+export const formatDateTime = (iso: string) => dateTime(new Date(iso));
+export const formatShortDate = (iso: string) => shortDate(new Date(iso));
 
 /** Chart labels: dates, or dates with times when several points fall on the same day. */
 export function chartLabels(isos: string[]): string[] {
   const dates = isos.map(formatShortDate);
-  return new Set(dates).size === dates.length ? dates : isos.map((iso) => shortDateTime.format(new Date(iso)));
+  return new Set(dates).size === dates.length ? dates : isos.map((iso) => shortDateTime(new Date(iso)));
 }
 
 /** 7265 → "2:01:05", 65 → "1:05". */
