@@ -54,6 +54,9 @@ export function ReviewPage() {
   const printing = usePrinting();
   const [focusTarget, setFocusTarget] = useState<number | null>(null);
 
+  // The filter bar and the practise buttons depend on both answers: drawn together once both are
+  // in, so that nothing already on screen moves when the second one lands (layout shift).
+  const firstLoad = review.isPending || attempt.isPending;
   const items = review.data?.items ?? [];
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const requested = Number(params.get('page') ?? '1');
@@ -126,24 +129,28 @@ export function ReviewPage() {
             </button>
           </p>
         </div>
-        <div className="no-print">{attempt.data?.result && <PractiseFromAttempt attempt={attempt.data} />}</div>
+        <div className="no-print">
+          {!firstLoad && attempt.data?.result && <PractiseFromAttempt attempt={attempt.data} />}
+        </div>
       </div>
-      <nav aria-label="Filter questions" className="segmented no-print">
-        {FILTERS.filter((f) => !f.onlyWhenUsed || filter === f.value || (review.data?.counts[f.value] ?? 0) > 0).map(
-          (f) => (
-            <Link
-              key={f.value}
-              to={f.value === 'all' ? `/attempts/${id}/review` : `/attempts/${id}/review?filter=${f.value}`}
-              aria-current={filter === f.value ? 'page' : undefined}
-              replace
-            >
-              {f.label}
-              {review.data && <span className="filter-count"> ({review.data.counts[f.value]})</span>}
-            </Link>
-          ),
-        )}
-      </nav>
-      {review.isPending ? (
+      {!firstLoad && (
+        <nav aria-label="Filter questions" className="segmented no-print">
+          {FILTERS.filter((f) => !f.onlyWhenUsed || filter === f.value || (review.data?.counts[f.value] ?? 0) > 0).map(
+            (f) => (
+              <Link
+                key={f.value}
+                to={f.value === 'all' ? `/attempts/${id}/review` : `/attempts/${id}/review?filter=${f.value}`}
+                aria-current={filter === f.value ? 'page' : undefined}
+                replace
+              >
+                {f.label}
+                {review.data && <span className="filter-count"> ({review.data.counts[f.value]})</span>}
+              </Link>
+            ),
+          )}
+        </nav>
+      )}
+      {firstLoad ? (
         <PageSkeleton label="Loading the review…" cards={2} />
       ) : review.isError ? (
         review.error instanceof ApiError && review.error.status === 409 ? (

@@ -15,6 +15,9 @@ export const reviewQueryOptions = (attemptId: string, filter: ReviewFilter) =>
     queryKey: reviewQueryKey(attemptId, filter),
     queryFn: ({ signal }) => getReview(attemptId, filter, signal),
     staleTime: Number.POSITIVE_INFINITY,
+    // Another filter of the same attempt keeps showing the current one until it arrives, so the
+    // page does not blank out and jump back (another attempt's questions are never shown).
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === attemptId ? previous : undefined),
   });
 
 export const useReview = (attemptId: string, filter: ReviewFilter) => useQuery(reviewQueryOptions(attemptId, filter));
