@@ -27,7 +27,8 @@ describe('the review of a 65-question mock', () => {
 
     await page.goto(`${baseUrl}/attempts/${mock.id}/review`);
     await page.locator('.review-item').first().waitFor();
-    expect(await page.locator('.review-item').count()).toBe(20);
+    // The first cards come with the page, the rest a moment later (rendered in the background).
+    await expect.poll(() => page.locator('.review-item').count()).toBe(20);
     expect(await page.locator('.jump-grid .jump').count()).toBe(65);
     await page.getByText('Questions 1-20 of 65 questions (page 1 of 4).').waitFor();
     await expectNoSeriousA11yViolations(page, 'review paged');
@@ -37,12 +38,12 @@ describe('the review of a 65-question mock', () => {
     await page.getByRole('button', { name: /^Question 47, / }).click();
     await page.waitForURL(/page=3/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rq-47');
-    expect(await page.locator('.review-item').count()).toBe(20);
+    await expect.poll(() => page.locator('.review-item').count()).toBe(20);
 
     // A link to one question opens its page too.
     await page.goto(`${baseUrl}/attempts/${mock.id}/review#question-62`);
     await page.locator('#rq-62').waitFor();
-    expect(await page.locator('.review-item').count()).toBe(5);
+    await expect.poll(() => page.locator('.review-item').count()).toBe(5);
 
     // Collapse and expand.
     await page.getByRole('button', { name: 'Collapse all' }).click();

@@ -1,18 +1,9 @@
 import { z } from 'zod';
+import { EXAM, REVIEW_FILTERS } from './constants.ts';
 import { DomainId } from './domains.ts';
 import { OptionId, QuestionStyle, QuestionType, ReferenceUrl } from './question.ts';
 
-/** Exam facts the API and the web app share. */
-export const EXAM = {
-  mockQuestions: 65,
-  mockMinutes: 130,
-  passingScore: 720,
-  minScaledScore: 100,
-  maxScaledScore: 1000,
-  maxPracticeQuestions: 130,
-  /** The exam's pace: 130 minutes for 65 questions. */
-  secondsPerQuestion: 120,
-} as const;
+export { EXAM };
 
 export const AttemptMode = z.enum(['mock', 'practice', 'drill']);
 export type AttemptMode = z.infer<typeof AttemptMode>;
@@ -225,7 +216,7 @@ export type AttemptListResponse = z.infer<typeof AttemptListResponse>;
  * `wrong`: answered but not correct; `missed`: wrong or unanswered; `guessed`: right, but marked as
  * a guess; `sure-wrong`: wrong, though marked as sure (a misconception).
  */
-export const ReviewFilter = z.enum(['all', 'wrong', 'unanswered', 'missed', 'flagged', 'guessed', 'sure-wrong']);
+export const ReviewFilter = z.enum(REVIEW_FILTERS);
 export type ReviewFilter = z.infer<typeof ReviewFilter>;
 export const ReviewQuery = z.object({ filter: ReviewFilter.default('all') });
 

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { REPORT_REASON_LABEL, REPORT_REASONS } from './constants.ts';
+
+export { REPORT_REASON_LABEL };
 
 /** Why a question is reported. */
-export const ReportReason = z.enum(['wrong_key', 'outdated', 'unclear', 'typo', 'other']);
+export const ReportReason = z.enum(REPORT_REASONS);
 export type ReportReason = z.infer<typeof ReportReason>;
-
-export const REPORT_REASON_LABEL: Record<ReportReason, string> = {
-  wrong_key: 'The answer key is wrong',
-  outdated: 'It is out of date',
-  unclear: 'The question or an option is unclear',
-  typo: 'A typo or a broken link',
-  other: 'Something else',
-};
 
 export const CreateReportRequest = z.object({
   reason: ReportReason,

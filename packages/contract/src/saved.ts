@@ -44,6 +44,7 @@ export const SavedQuestion = z.object({
 export type SavedQuestion = z.infer<typeof SavedQuestion>;
 
 export const SavedQuestionResponse = SavedQuestion;
+export type SavedQuestionResponse = SavedQuestion;
 export const SavedListResponse = z.object({ items: z.array(SavedQuestion) });
 export type SavedListResponse = z.infer<typeof SavedListResponse>;
 

@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page.tsx';
 import { PageSkeleton } from '../components/query-state.tsx';
 import { AppLayout, AuthLayout } from './app-layout.tsx';
+import { prefetchDashboard, prefetchResults, prefetchReview } from './prefetch.ts';
 import { PublicOnly, RequireAuth } from './require-auth.tsx';
 import { RouteError } from './route-error.tsx';
 import { RouteFocus } from './route-focus.tsx';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
             children: [
               {
                 index: true,
+                loader: prefetchDashboard,
                 lazy: async () => ({
                   Component: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage,
                 }),
@@ -93,10 +95,12 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'attempts/:id/results',
+                loader: prefetchResults,
                 lazy: async () => ({ Component: (await import('../features/results/results-page.tsx')).ResultsPage }),
               },
               {
                 path: 'attempts/:id/review',
+                loader: prefetchReview,
                 lazy: async () => ({ Component: (await import('../features/review/review-page.tsx')).ReviewPage }),
               },
               { path: '*', element: <NotFoundPage /> },

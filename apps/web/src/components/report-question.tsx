@@ -1,4 +1,5 @@
-import { REPORT_REASON_LABEL, type ReportReason } from '@saa/contract/reports';
+import { REPORT_REASON_LABEL } from '@saa/contract/constants';
+import type { ReportReason } from '@saa/contract/reports';
 import { useId, useState } from 'react';
 import { type ReportTarget, useReportQuestion } from '../lib/api/report-question.ts';
 import { errorMessage } from '../lib/api-client.ts';

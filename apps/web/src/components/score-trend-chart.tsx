@@ -1,4 +1,4 @@
-import { EXAM } from '@saa/contract/attempts';
+import { EXAM } from '@saa/contract/constants';
 import { chartLabels } from '../lib/format.ts';
 import { LineChart } from './charts/line-chart.tsx';
 

@@ -18,14 +18,6 @@ export class ApiError extends Error {
   }
 }
 
-/**
- * Anything with a zod-like `parse`. Typed structurally so that this module (in the initial chunk)
- * never imports zod itself: the schemas come from lazily loaded feature code.
- */
-export interface Parser<T> {
-  parse(data: unknown): T;
-}
-
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -34,7 +26,8 @@ interface RequestOptions {
   keepalive?: boolean;
 }
 
-// A hand-written check instead of ProblemResponse.safeParse, for the same initial-chunk reason.
+// A hand-written check rather than the contract's ProblemResponse schema: the browser carries no
+// schema library (decision 019).
 function toProblem(json: unknown, status: number): ProblemResponse | null {
   if (typeof json !== 'object' || json === null) return null;
   const body = json as Record<string, unknown>;
@@ -55,8 +48,12 @@ function toProblem(json: unknown, status: number): ProblemResponse | null {
   };
 }
 
-/** Calls the API with the session cookie and checks the answer against the shared contract. */
-export async function apiRequest<T>(path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
+/**
+ * Calls the API with the session cookie. The answer is typed by the shared contract, which the API
+ * checked it against when it serialized it (every route declares its response schema per status);
+ * the browser does not check it again, so no schema library loads on a phone (decision 019).
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await fetch(`${env.VITE_API_BASE_URL}/api${path}`, {
     method: options.method ?? 'GET',
     credentials: 'include',
@@ -65,21 +62,16 @@ export async function apiRequest<T>(path: string, schema: Parser<T>, options: Re
     signal: options.signal,
     keepalive: options.keepalive,
   });
-  if (response.status === 204) return schema.parse(undefined);
+  if (response.status === 204) return undefined as T;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, toProblem(json, response.status));
-  return schema.parse(json);
+  return json as T;
 }
-
-/** For endpoints that answer 204 No Content. */
-export const noContent: Parser<void> = { parse: () => undefined };
 
 /** A message fit to show a user, whatever was thrown. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof TypeError) return 'The server cannot be reached. Check your connection and try again.';
-  if (error instanceof Error && error.name === 'ZodError')
-    return 'The server sent an answer this app does not understand.';
   return 'Something went wrong. Please try again.';
 }
 

@@ -1,5 +1,5 @@
-// The web app reads only VITE_-prefixed variables, checked once here. Plain code rather than zod:
-// this module is part of the initial chunk, and zod alone would cost ~25 KB gzipped there.
+// The web app reads only VITE_-prefixed variables, checked once here (plain code: the browser
+// carries no schema library, decision 019).
 function readEnv() {
   const apiBaseUrl: unknown = import.meta.env.VITE_API_BASE_URL ?? '';
   if (typeof apiBaseUrl !== 'string') throw new Error('VITE_API_BASE_URL must be a string');

@@ -1,4 +1,4 @@
-import { EXAM } from '@saa/contract/attempts';
+import { EXAM } from '@saa/contract/constants';
 
 /**
  * The share of correct answers that reaches the pass mark under our estimate

@@ -1,5 +1,5 @@
 import type { AdminItem, ItemFlag } from '@saa/contract/admin';
-import { REPORT_REASON_LABEL } from '@saa/contract/reports';
+import { REPORT_REASON_LABEL } from '@saa/contract/constants';
 import { Link, useSearchParams } from 'react-router';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';

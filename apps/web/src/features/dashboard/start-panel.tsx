@@ -1,4 +1,5 @@
-import { type CreateAttemptRequest, EXAM } from '@saa/contract/attempts';
+import type { CreateAttemptRequest } from '@saa/contract/attempts';
+import { EXAM } from '@saa/contract/constants';
 import type { StatsResponse } from '@saa/contract/stats';
 import { Link, useNavigate } from 'react-router';
 import { useCreateAttempt } from '../../lib/api/create-attempt.ts';

@@ -1,5 +1,5 @@
 import type { AttemptSummary } from '@saa/contract/attempts';
-import { DOMAINS } from '@saa/contract/domains';
+import { DOMAINS } from '@saa/contract/constants';
 import { LineChart } from '../../components/charts/line-chart.tsx';
 import { chartLabels } from '../../lib/format.ts';
 import { PASS_PERCENT } from '../../lib/pass-percent.ts';

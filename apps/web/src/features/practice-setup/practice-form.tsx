@@ -1,5 +1,6 @@
-import { type CreateAttemptRequest, EXAM, type FeedbackMode } from '@saa/contract/attempts';
+import type { CreateAttemptRequest, FeedbackMode } from '@saa/contract/attempts';
 import type { CatalogResponse } from '@saa/contract/catalog';
+import { EXAM } from '@saa/contract/constants';
 import type { DomainId } from '@saa/contract/domains';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';

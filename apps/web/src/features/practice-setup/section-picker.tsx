@@ -1,5 +1,5 @@
 import type { CatalogResponse } from '@saa/contract/catalog';
-import { DOMAINS } from '@saa/contract/domains';
+import { DOMAINS } from '@saa/contract/constants';
 import { useId, useState } from 'react';
 
 interface SectionPickerProps {

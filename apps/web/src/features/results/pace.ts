@@ -1,4 +1,4 @@
-import { EXAM } from '@saa/contract/attempts';
+import { EXAM } from '@saa/contract/constants';
 
 export interface PaceSummary {
   timed: number;

@@ -1,4 +1,5 @@
-import { type AttemptResult, EXAM } from '@saa/contract/attempts';
+import type { AttemptResult } from '@saa/contract/attempts';
+import { EXAM } from '@saa/contract/constants';
 import { Link } from 'react-router';
 import { formatDuration } from '../../lib/format.ts';
 import { paceOf } from './pace.ts';

@@ -1,9 +1,6 @@
-import {
-  type ReviewFilter,
-  ReviewFilter as ReviewFilterSchema,
-  type ReviewItem as ReviewItemData,
-} from '@saa/contract/attempts';
-import { useEffect, useState } from 'react';
+import type { ReviewFilter, ReviewItem as ReviewItemData, ReviewResponse } from '@saa/contract/attempts';
+import { REVIEW_FILTERS } from '@saa/contract/constants';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
@@ -40,12 +37,14 @@ const EMPTY: Record<ReviewFilter, string> = {
 };
 
 const PAGE_SIZE = 20;
+const NONE: ReviewResponse['items'] = [];
+/** Cards drawn with the page itself; the rest follow in a background pass. */
+const FIRST_CARDS = 3;
 
 export function ReviewPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const parsed = ReviewFilterSchema.safeParse(params.get('filter') ?? 'all');
-  const filter: ReviewFilter = parsed.success ? parsed.data : 'all';
+  const filter: ReviewFilter = REVIEW_FILTERS.find((f) => f === params.get('filter')) ?? 'all';
   usePageTitle('Review');
   const review = useReview(id, filter);
   const attempt = useAttempt(id);
@@ -57,7 +56,7 @@ export function ReviewPage() {
   // The filter bar and the practise buttons depend on both answers: drawn together once both are
   // in, so that nothing already on screen moves when the second one lands (layout shift).
   const firstLoad = review.isPending || attempt.isPending;
-  const items = review.data?.items ?? [];
+  const items = review.data?.items ?? NONE;
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const requested = Number(params.get('page') ?? '1');
   const hashPosition = /^#question-(\d+)$/.exec(hash)?.[1];
@@ -69,7 +68,18 @@ export function ReviewPage() {
       : Number.isInteger(requested) && requested >= 1 && requested <= pages
         ? requested
         : 1;
-  const shown = printing ? items : items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const shown = useMemo(
+    () => (printing ? items : items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)),
+    [items, page, printing],
+  );
+  // The first cards render with the page (the jump grid above them too: drawn later it would push
+  // them down); the other cards in a background pass
+  // that React splits into slices of a few milliseconds, so the review arriving never blocks a slow
+  // phone in one long task. Printing needs every card at once (it renders with flushSync).
+  const later = useMemo(() => shown.slice(FIRST_CARDS), [shown]);
+  const deferredLater = useDeferredValue(later, NONE);
+  const first = shown.slice(0, FIRST_CARDS);
+  const listed = printing ? shown : deferredLater === later ? shown : first;
 
   const goTo = (next: number, focusPosition?: number) => {
     setParams(
@@ -98,11 +108,11 @@ export function ReviewPage() {
   });
 
   useEffect(() => {
-    if (!hashPosition || !review.data) return;
+    if (!hashPosition || listed.length === 0) return;
     const target = document.getElementById(`rq-${hashPosition}`);
     target?.scrollIntoView({ block: 'start' });
     target?.focus({ preventScroll: true });
-  }, [hashPosition, review.data]);
+  }, [hashPosition, listed]);
 
   const toggle = (position: number) =>
     setCollapsed((current) => {
@@ -173,7 +183,7 @@ export function ReviewPage() {
           {items.length > 0 && (
             <JumpGrid
               items={items}
-              current={shown}
+              current={listed}
               onJump={(index, position) => goTo(Math.floor(index / PAGE_SIZE) + 1, position)}
             />
           )}
@@ -203,7 +213,7 @@ export function ReviewPage() {
           </div>
           {pages > 1 && !printing && <Pager page={page} pages={pages} onPage={(p) => goTo(p)} label="Pages, top" />}
           <div className="review-list">
-            {shown.map((item) => (
+            {listed.map((item) => (
               <ReviewItem
                 key={item.position}
                 item={item}

@@ -1,11 +1,11 @@
-import { AttemptResponse, type CreateAttemptRequest } from '@saa/contract/attempts';
+import type { AttemptResponse, CreateAttemptRequest } from '@saa/contract/attempts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 import { statsQueryKey } from './get-stats.ts';
 import { attemptListQueryKey } from './list-attempts.ts';
 
 export function createAttempt(request: CreateAttemptRequest): Promise<AttemptResponse> {
-  return apiRequest('/attempts', AttemptResponse, { method: 'POST', body: request });
+  return apiRequest<AttemptResponse>('/attempts', { method: 'POST', body: request });
 }
 
 export function useCreateAttempt() {

@@ -1,11 +1,11 @@
-import { AttemptResponse } from '@saa/contract/attempts';
+import type { AttemptResponse } from '@saa/contract/attempts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 
 export const attemptQueryKey = (id: string) => ['attempts', 'detail', id] as const;
 
 export function getAttempt(id: string, signal?: AbortSignal): Promise<AttemptResponse> {
-  return apiRequest(`/attempts/${encodeURIComponent(id)}`, AttemptResponse, { signal });
+  return apiRequest<AttemptResponse>(`/attempts/${encodeURIComponent(id)}`, { signal });
 }
 
 export const attemptQueryOptions = (id: string) =>

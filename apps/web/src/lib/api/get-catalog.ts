@@ -1,11 +1,11 @@
-import { CatalogResponse } from '@saa/contract/catalog';
+import type { CatalogResponse } from '@saa/contract/catalog';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 
 export const catalogQueryKey = ['catalog'] as const;
 
 export function getCatalog(signal?: AbortSignal): Promise<CatalogResponse> {
-  return apiRequest('/catalog', CatalogResponse, { signal });
+  return apiRequest<CatalogResponse>('/catalog', { signal });
 }
 
 // The catalog changes only with a new release of the question bank.

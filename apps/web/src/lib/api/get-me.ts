@@ -1,4 +1,4 @@
-import type { User } from '@saa/contract/auth';
+import type { SessionResponse, User } from '@saa/contract/auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 import { readJson, removeKey, writeJson } from '../storage.ts';
@@ -11,10 +11,8 @@ const LAST_USER = 'saa:last-user';
  * so a signed-out first visit shows no failed request in the browser's console.
  */
 export async function getMe(signal?: AbortSignal): Promise<User | null> {
-  // The schema is loaded on demand: this query runs from the initial chunk, which stays zod-free.
-  const { SessionResponse } = await import('@saa/contract/auth');
   try {
-    const { user } = await apiRequest('/auth/session', SessionResponse, { signal });
+    const { user } = await apiRequest<SessionResponse>('/auth/session', { signal });
     if (user) writeJson(LAST_USER, user);
     else removeKey(LAST_USER);
     return user;
@@ -25,6 +23,11 @@ export async function getMe(signal?: AbortSignal): Promise<User | null> {
     if (last) return last;
     throw error;
   }
+}
+
+/** Whether the server last said someone is signed in on this device (kept by getMe). */
+export function seemsSignedIn(): boolean {
+  return readJson<User>(LAST_USER) !== null;
 }
 
 /** Forgets the signed-in user kept for offline use (sign-out, deletion). */

@@ -1,11 +1,11 @@
-import { StatsResponse } from '@saa/contract/stats';
+import type { StatsResponse } from '@saa/contract/stats';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 
 export const statsQueryKey = ['stats'] as const;
 
 export function getStats(signal?: AbortSignal): Promise<StatsResponse> {
-  return apiRequest('/stats', StatsResponse, { signal });
+  return apiRequest<StatsResponse>('/stats', { signal });
 }
 
 export const statsQueryOptions = () =>

@@ -1,4 +1,4 @@
-import { AttemptListResponse } from '@saa/contract/attempts';
+import type { AttemptListResponse } from '@saa/contract/attempts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 
@@ -8,7 +8,7 @@ export const attemptListQueryKey = ['attempts', 'list'] as const;
 export function listAttempts(limit: number, cursor: string | null, signal?: AbortSignal): Promise<AttemptListResponse> {
   const params = new URLSearchParams({ limit: String(limit) });
   if (cursor) params.set('cursor', cursor);
-  return apiRequest(`/attempts?${params}`, AttemptListResponse, { signal });
+  return apiRequest<AttemptListResponse>(`/attempts?${params}`, { signal });
 }
 
 /** The newest few attempts, for the dashboard. */

@@ -1,11 +1,11 @@
-import { SavedListResponse } from '@saa/contract/saved';
+import type { SavedListResponse } from '@saa/contract/saved';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 
 export const savedListQueryKey = ['saved'] as const;
 
 export function listSaved(signal?: AbortSignal): Promise<SavedListResponse> {
-  return apiRequest('/saved', SavedListResponse, { signal });
+  return apiRequest<SavedListResponse>('/saved', { signal });
 }
 
 export const savedListQueryOptions = () =>

@@ -1,4 +1,4 @@
-import { type CreateReportRequest, type ReportResponse, ReportResponse as ReportSchema } from '@saa/contract/reports';
+import type { CreateReportRequest, ReportResponse } from '@saa/contract/reports';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../api-client.ts';
 
@@ -10,7 +10,7 @@ export function reportQuestion(target: ReportTarget, request: CreateReportReques
     'questionId' in target
       ? `/questions/${encodeURIComponent(target.questionId)}/reports`
       : `/attempts/${encodeURIComponent(target.attemptId)}/questions/${target.position}/reports`;
-  return apiRequest(path, ReportSchema, { method: 'POST', body: request });
+  return apiRequest<ReportResponse>(path, { method: 'POST', body: request });
 }
 
 export function useReportQuestion() {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, noContent } from '../api-client.ts';
+import { apiRequest } from '../api-client.ts';
 import { savedListQueryKey } from './list-saved.ts';
 
 export function unsaveQuestion(questionId: string): Promise<void> {
-  return apiRequest(`/saved/${encodeURIComponent(questionId)}`, noContent, { method: 'DELETE' });
+  return apiRequest<void>(`/saved/${encodeURIComponent(questionId)}`, { method: 'DELETE' });
 }
 
 export function useUnsaveQuestion() {

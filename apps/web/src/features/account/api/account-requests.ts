@@ -1,10 +1,10 @@
 import type { ChangePasswordRequest, DeleteAccountRequest, ResetPasswordRequest } from '@saa/contract/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { forgetLastUser, meQueryKey } from '../../../lib/api/get-me.ts';
-import { apiRequest, noContent } from '../../../lib/api-client.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
 
 export function changePassword(request: ChangePasswordRequest): Promise<void> {
-  return apiRequest('/auth/password', noContent, { method: 'POST', body: request });
+  return apiRequest<void>('/auth/password', { method: 'POST', body: request });
 }
 
 export const useChangePassword = () => useMutation({ mutationFn: changePassword });
@@ -23,19 +23,19 @@ function useSignedOutAfter<T>(mutationFn: (input: T) => Promise<void>) {
 }
 
 export function signOutEverywhere(): Promise<void> {
-  return apiRequest('/auth/logout-all', noContent, { method: 'POST' });
+  return apiRequest<void>('/auth/logout-all', { method: 'POST' });
 }
 
 export const useSignOutEverywhere = () => useSignedOutAfter<void>(signOutEverywhere);
 
 export function deleteAccount(request: DeleteAccountRequest): Promise<void> {
-  return apiRequest('/auth/me', noContent, { method: 'DELETE', body: request });
+  return apiRequest<void>('/auth/me', { method: 'DELETE', body: request });
 }
 
 export const useDeleteAccount = () => useSignedOutAfter<DeleteAccountRequest>(deleteAccount);
 
 export function resetPassword(request: ResetPasswordRequest): Promise<void> {
-  return apiRequest('/auth/reset-password', noContent, { method: 'POST', body: request });
+  return apiRequest<void>('/auth/reset-password', { method: 'POST', body: request });
 }
 
 export const useResetPassword = () => useMutation({ mutationFn: resetPassword });

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, noContent } from '../../../lib/api-client.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
 
 /** Takes a question out of mocks, or puts it back. */
 export function setSuspended(questionId: string, suspended: boolean): Promise<void> {
-  return apiRequest(`/admin/items/${encodeURIComponent(questionId)}/suspend`, noContent, {
+  return apiRequest<void>(`/admin/items/${encodeURIComponent(questionId)}/suspend`, {
     method: suspended ? 'POST' : 'DELETE',
   });
 }

@@ -1,10 +1,10 @@
-import { type LoginRequest, UserResponse } from '@saa/contract/auth';
+import type { LoginRequest, UserResponse } from '@saa/contract/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { meQueryKey } from '../../../lib/api/get-me.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export async function signIn(request: LoginRequest) {
-  return (await apiRequest('/auth/login', UserResponse, { method: 'POST', body: request })).user;
+  return (await apiRequest<UserResponse>('/auth/login', { method: 'POST', body: request })).user;
 }
 
 export function useSignIn() {

@@ -1,10 +1,10 @@
-import { type SignupRequest, UserResponse } from '@saa/contract/auth';
+import type { SignupRequest, UserResponse } from '@saa/contract/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { meQueryKey } from '../../../lib/api/get-me.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export async function signUp(request: SignupRequest) {
-  return (await apiRequest('/auth/signup', UserResponse, { method: 'POST', body: request })).user;
+  return (await apiRequest<UserResponse>('/auth/signup', { method: 'POST', body: request })).user;
 }
 
 export function useSignUp() {

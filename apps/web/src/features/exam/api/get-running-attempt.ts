@@ -1,4 +1,4 @@
-import { AttemptResponse } from '@saa/contract/attempts';
+import type { AttemptResponse } from '@saa/contract/attempts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { readJson, removeKey, writeJson } from '../../../lib/storage.ts';
@@ -29,7 +29,7 @@ function offlineCopy(id: string): RunningAttempt | null {
 
 export async function getRunningAttempt(id: string, signal?: AbortSignal): Promise<RunningAttempt> {
   try {
-    const attempt = await apiRequest(`/attempts/${encodeURIComponent(id)}`, AttemptResponse, { signal });
+    const attempt = await apiRequest<AttemptResponse>(`/attempts/${encodeURIComponent(id)}`, { signal });
     if (attempt.status === 'in_progress') writeJson(snapshotKey(id), { attempt, keptAt: Date.now() });
     else removeKey(snapshotKey(id));
     return { attempt, receivedAt: performance.now() };

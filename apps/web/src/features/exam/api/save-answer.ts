@@ -1,4 +1,4 @@
-import { type SaveAnswerRequest, SaveAnswerResponse } from '@saa/contract/attempts';
+import type { SaveAnswerRequest, SaveAnswerResponse } from '@saa/contract/attempts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 /**
@@ -6,7 +6,7 @@ import { apiRequest } from '../../../lib/api-client.ts';
  * persistence, which a mutation's retry would duplicate.
  */
 export function saveAnswer(attemptId: string, position: number, body: SaveAnswerRequest, signal?: AbortSignal) {
-  return apiRequest(`/attempts/${encodeURIComponent(attemptId)}/answers/${position}`, SaveAnswerResponse, {
+  return apiRequest<SaveAnswerResponse>(`/attempts/${encodeURIComponent(attemptId)}/answers/${position}`, {
     method: 'PUT',
     body,
     signal,

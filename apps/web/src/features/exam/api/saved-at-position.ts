@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { savedListQueryKey } from '../../../lib/api/list-saved.ts';
-import { apiRequest, noContent } from '../../../lib/api-client.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
 
 /** Saves (or unsaves) the question at a position of a running attempt: no bank id is on screen then. */
 export function setSavedAtPosition(attemptId: string, position: number, saved: boolean): Promise<void> {
-  return apiRequest(`/attempts/${encodeURIComponent(attemptId)}/saved/${position}`, noContent, {
+  return apiRequest<void>(`/attempts/${encodeURIComponent(attemptId)}/saved/${position}`, {
     method: saved ? 'PUT' : 'DELETE',
   });
 }

@@ -1,4 +1,4 @@
-import { SubmitResponse } from '@saa/contract/attempts';
+import type { SubmitResponse } from '@saa/contract/attempts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { attemptQueryKey } from '../../../lib/api/get-attempt.ts';
 import { statsQueryKey } from '../../../lib/api/get-stats.ts';
@@ -6,7 +6,7 @@ import { attemptListQueryKey } from '../../../lib/api/list-attempts.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export function submitAttempt(attemptId: string): Promise<SubmitResponse> {
-  return apiRequest(`/attempts/${encodeURIComponent(attemptId)}/submit`, SubmitResponse, { method: 'POST' });
+  return apiRequest<SubmitResponse>(`/attempts/${encodeURIComponent(attemptId)}/submit`, { method: 'POST' });
 }
 
 export function useSubmitAttempt() {

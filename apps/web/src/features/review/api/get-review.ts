@@ -1,4 +1,4 @@
-import { type ReviewFilter, ReviewResponse } from '@saa/contract/attempts';
+import type { ReviewFilter, ReviewResponse } from '@saa/contract/attempts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 
@@ -6,7 +6,7 @@ export const reviewQueryKey = (attemptId: string, filter: ReviewFilter) =>
   ['attempts', 'review', attemptId, filter] as const;
 
 export function getReview(attemptId: string, filter: ReviewFilter, signal?: AbortSignal): Promise<ReviewResponse> {
-  return apiRequest(`/attempts/${encodeURIComponent(attemptId)}/review?filter=${filter}`, ReviewResponse, { signal });
+  return apiRequest<ReviewResponse>(`/attempts/${encodeURIComponent(attemptId)}/review?filter=${filter}`, { signal });
 }
 
 // A finished attempt's review never changes.

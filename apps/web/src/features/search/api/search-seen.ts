@@ -1,11 +1,11 @@
-import { SeenSearchResponse } from '@saa/contract/saved';
+import type { SeenSearchResponse } from '@saa/contract/saved';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export const seenSearchQueryKey = (q: string) => ['seen', q] as const;
 
 export function searchSeen(q: string, signal?: AbortSignal): Promise<SeenSearchResponse> {
-  return apiRequest(`/seen?q=${encodeURIComponent(q)}&limit=30`, SeenSearchResponse, { signal });
+  return apiRequest<SeenSearchResponse>(`/seen?q=${encodeURIComponent(q)}&limit=30`, { signal });
 }
 
 export const seenSearchQueryOptions = (q: string) =>
