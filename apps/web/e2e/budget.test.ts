@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -35,5 +35,15 @@ describe('the JavaScript budget', () => {
     console.info(`initial JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${files.length} files`);
     expect(files.some((f) => f.startsWith('assets/index-'))).toBe(true);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('ships no schema library: the browser imports only the contract types (decision 019)', async () => {
+    const scripts = (await readdir(path.join(DIST, 'assets'))).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    for (const file of scripts) {
+      const code = await readFile(path.join(DIST, 'assets', file), 'utf8');
+      // Names zod's classes carry in any build of it.
+      expect(/\$ZodType|ZodError/.test(code), file).toBe(false);
+    }
   });
 });
