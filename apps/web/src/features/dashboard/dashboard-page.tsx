@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
 import { ScoreTrendChart } from '../../components/score-trend-chart.tsx';
 import { useStats } from '../../lib/api/get-stats.ts';
@@ -16,6 +17,9 @@ export function DashboardPage() {
   usePageTitle('Dashboard');
   const stats = useStats();
   const recent = useRecentAttempts(12);
+  // What is running and how to start come with the page; the charts and lists below follow in a
+  // background pass that React renders in slices (no long task on a slow phone when data lands).
+  const later = useDeferredValue(stats.data);
 
   if (stats.isPending || recent.isPending) return <PageSkeleton label="Loading your dashboard…" cards={4} />;
   if (stats.isError || recent.isError) {
@@ -44,7 +48,7 @@ export function DashboardPage() {
       <RunningAttempts attempts={recent.data.items} />
       {isNew && <WelcomeCard />}
       <StartPanel drill={data.drill} />
-      {!isNew && (
+      {!isNew && later && (
         <>
           <div className="dashboard-grid">
             <ReadinessCard readiness={data.readiness} />

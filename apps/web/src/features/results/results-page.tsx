@@ -1,4 +1,5 @@
 import type { AttemptResponse, AttemptResult } from '@saa/contract/attempts';
+import { useDeferredValue } from 'react';
 import { Link, useParams } from 'react-router';
 import { BarList } from '../../components/charts/bar-list.tsx';
 import { EstimateNote } from '../../components/estimate-note.tsx';
@@ -54,6 +55,9 @@ export function ResultsPage() {
 }
 
 function Results({ attempt, result }: { attempt: AttemptResponse; result: AttemptResult }) {
+  // The score card comes with the page; the breakdowns below it follow in a background pass that
+  // React renders in slices, so the answer arriving never blocks a slow phone in one long task.
+  const details = useDeferredValue(result, null) !== null;
   const { wrong, unanswered } = result;
   const missed = wrong + unanswered;
   const limitSeconds = attempt.deadline ? (Date.parse(attempt.deadline) - Date.parse(attempt.startedAt)) / 1000 : null;
@@ -146,66 +150,70 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
         </div>
       </section>
 
-      <div className="results-grid">
-        <section className="card" aria-labelledby="domain-heading">
-          <h2 id="domain-heading">By domain</h2>
-          <p className="muted">AWS reports performance per domain; there is no pass mark per domain.</p>
-          <BarList
-            items={result.domains.map((d) => ({
-              key: d.domain,
-              label: d.name,
-              value: d.total > 0 ? d.percent : null,
-              detail: `${d.correct} of ${d.total}`,
-              tone: d.total === 0 ? 'neutral' : d.percent >= PASS_PERCENT ? 'good' : 'bad',
-            }))}
-            marker={{ value: PASS_PERCENT, label: `${Math.round(PASS_PERCENT)}% correct ≈ 720 estimated` }}
-            emptyText="Not in this attempt"
-          />
-        </section>
+      {details && (
+        <>
+          <div className="results-grid">
+            <section className="card" aria-labelledby="domain-heading">
+              <h2 id="domain-heading">By domain</h2>
+              <p className="muted">AWS reports performance per domain; there is no pass mark per domain.</p>
+              <BarList
+                items={result.domains.map((d) => ({
+                  key: d.domain,
+                  label: d.name,
+                  value: d.total > 0 ? d.percent : null,
+                  detail: `${d.correct} of ${d.total}`,
+                  tone: d.total === 0 ? 'neutral' : d.percent >= PASS_PERCENT ? 'good' : 'bad',
+                }))}
+                marker={{ value: PASS_PERCENT, label: `${Math.round(PASS_PERCENT)}% correct ≈ 720 estimated` }}
+                emptyText="Not in this attempt"
+              />
+            </section>
 
-        <section className="card" aria-labelledby="slow-heading">
-          <h2 id="slow-heading">Time per question</h2>
-          <QuestionTimes attemptId={attempt.id} times={result.questionTimes} />
-        </section>
+            <section className="card" aria-labelledby="slow-heading">
+              <h2 id="slow-heading">Time per question</h2>
+              <QuestionTimes attemptId={attempt.id} times={result.questionTimes} />
+            </section>
 
-        <CalibrationCard attemptId={attempt.id} result={result} />
-      </div>
+            <CalibrationCard attemptId={attempt.id} result={result} />
+          </div>
 
-      {result.sections.length > 0 && (
-        <section className="card" aria-labelledby="sections-heading">
-          <h2 id="sections-heading">By section</h2>
-          <details className="sections-details">
-            <summary>Show all {plural(result.sections.length, 'section')}, weakest first</summary>
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Section</th>
-                    <th scope="col" className="num">
-                      Correct
-                    </th>
-                    <th scope="col" className="num">
-                      Score
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...result.sections]
-                    .sort((a, b) => a.percent - b.percent)
-                    .map((s) => (
-                      <tr key={s.section}>
-                        <th scope="row">{s.title}</th>
-                        <td className="num">
-                          {s.correct} of {s.total}
-                        </td>
-                        <td className="num">{formatPercent(s.percent)}</td>
+          {result.sections.length > 0 && (
+            <section className="card" aria-labelledby="sections-heading">
+              <h2 id="sections-heading">By section</h2>
+              <details className="sections-details">
+                <summary>Show all {plural(result.sections.length, 'section')}, weakest first</summary>
+                <div className="table-scroll">
+                  <table className="data-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Section</th>
+                        <th scope="col" className="num">
+                          Correct
+                        </th>
+                        <th scope="col" className="num">
+                          Score
+                        </th>
                       </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        </section>
+                    </thead>
+                    <tbody>
+                      {[...result.sections]
+                        .sort((a, b) => a.percent - b.percent)
+                        .map((s) => (
+                          <tr key={s.section}>
+                            <th scope="row">{s.title}</th>
+                            <td className="num">
+                              {s.correct} of {s.total}
+                            </td>
+                            <td className="num">{formatPercent(s.percent)}</td>
+                          </tr>
+                        ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            </section>
+          )}
+        </>
       )}
     </div>
   );
