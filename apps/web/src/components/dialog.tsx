@@ -55,11 +55,17 @@ export function Dialog({ open, onClose, title, children, actions, className }: D
         onClose();
       }}
     >
-      <h2 id={titleId} className="dialog-title">
-        {title}
-      </h2>
-      <div className="dialog-body">{children}</div>
-      {actions && <div className="dialog-actions">{actions}</div>}
+      {/* Its content exists only while open: a page of questions each with a report form would
+          otherwise carry twenty hidden forms in its DOM. */}
+      {open && (
+        <>
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
+          <div className="dialog-body">{children}</div>
+          {actions && <div className="dialog-actions">{actions}</div>}
+        </>
+      )}
     </dialog>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReviewFilter, ReviewItem as ReviewItemData, ReviewResponse } from '@saa/contract/attempts';
 import { REVIEW_FILTERS } from '@saa/contract/constants';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { env } from '../../lib/env.ts';
 import { plural } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
 import { useReview } from './api/get-review.ts';
 import { ReviewItem } from './review-item.tsx';
 import { VERDICT_LABEL, VERDICT_SYMBOL, verdictOf } from './verdict.ts';
@@ -38,8 +39,9 @@ const EMPTY: Record<ReviewFilter, string> = {
 
 const PAGE_SIZE = 20;
 const NONE: ReviewResponse['items'] = [];
-/** Cards drawn with the page itself; the rest follow in a background pass. */
+/** Cards drawn with the page itself; the rest follow a few at a time (useProgressiveCount). */
 const FIRST_CARDS = 3;
+const CARDS_PER_STEP = 3;
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -73,13 +75,10 @@ export function ReviewPage() {
     [items, page, printing],
   );
   // The first cards render with the page (the jump grid above them too: drawn later it would push
-  // them down); the other cards in a background pass
-  // that React splits into slices of a few milliseconds, so the review arriving never blocks a slow
-  // phone in one long task. Printing needs every card at once (it renders with flushSync).
-  const later = useMemo(() => shown.slice(FIRST_CARDS), [shown]);
-  const deferredLater = useDeferredValue(later, NONE);
-  const first = shown.slice(0, FIRST_CARDS);
-  const listed = printing ? shown : deferredLater === later ? shown : first;
+  // them down), the others a few at a time in the tasks after, so the review arriving never blocks
+  // a slow phone in one long task. Printing needs every card at once (it renders with flushSync).
+  const revealed = useProgressiveCount(shown, FIRST_CARDS, CARDS_PER_STEP);
+  const listed = printing ? shown : shown.slice(0, revealed);
 
   const goTo = (next: number, focusPosition?: number) => {
     setParams(
@@ -107,11 +106,15 @@ export function ReviewPage() {
     setFocusTarget(null);
   });
 
+  // Once per link: the cards keep arriving after it has been reached.
+  const reachedHash = useRef<string | null>(null);
   useEffect(() => {
-    if (!hashPosition || listed.length === 0) return;
+    if (!hashPosition || reachedHash.current === hashPosition) return;
     const target = document.getElementById(`rq-${hashPosition}`);
-    target?.scrollIntoView({ block: 'start' });
-    target?.focus({ preventScroll: true });
+    if (!target) return;
+    reachedHash.current = hashPosition;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
   }, [hashPosition, listed]);
 
   const toggle = (position: number) =>
