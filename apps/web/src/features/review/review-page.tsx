@@ -109,7 +109,8 @@ export function ReviewPage() {
   // Once per link: the cards keep arriving after it has been reached.
   const reachedHash = useRef<string | null>(null);
   useEffect(() => {
-    if (!hashPosition || reachedHash.current === hashPosition) return;
+    // Runs again as more cards are drawn, until the one linked to is there.
+    if (!hashPosition || reachedHash.current === hashPosition || listed.length === 0) return;
     const target = document.getElementById(`rq-${hashPosition}`);
     if (!target) return;
     reachedHash.current = hashPosition;
