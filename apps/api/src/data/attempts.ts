@@ -11,7 +11,7 @@ import type { DomainId } from '@saa/contract/domains';
 import type { QuestionOption, QuestionStyle } from '@saa/contract/question';
 import { sql } from 'kysely';
 import type { Db } from '../db/prisma-client.ts';
-import { builder, execute, firstRow, rows, unnest } from '../db/sql.ts';
+import { anyOf, builder, execute, firstRow, rows, unnest } from '../db/sql.ts';
 import type { AttemptCursor } from '../lib/cursor.ts';
 
 export interface AttemptRow {
@@ -250,19 +250,13 @@ export function listAttempts(db: Db, userId: string, limit: number, after: Attem
   return rows(db, listAttemptsQuery(userId, limit, after));
 }
 
-/** The user's timed attempts whose deadline has passed but that nobody has scored yet. */
+/** Timed attempts whose deadline has passed but that nobody has scored yet. */
+const overdueAttempts = (now: Date) =>
+  builder.selectFrom('attempts').select('id').where('status', '=', 'in_progress').where('deadline', '<=', now);
+
+/** The user's overdue attempts. */
 export async function findOverdueIds(db: Db, userId: string, now: Date, limit: number): Promise<string[]> {
-  const overdue = await rows(
-    db,
-    builder
-      .selectFrom('attempts')
-      .select('id')
-      .where('status', '=', 'in_progress')
-      .where('deadline', '<=', now)
-      .where('user_id', '=', userId)
-      .orderBy('deadline')
-      .limit(limit),
-  );
+  const overdue = await rows(db, overdueAttempts(now).where('user_id', '=', userId).orderBy('deadline').limit(limit));
   return overdue.map((r) => r.id);
 }
 
@@ -273,12 +267,8 @@ export async function findOverdueIds(db: Db, userId: string, now: Date, limit: n
 export async function claimOverdue(db: Db, now: Date, skip: string[] = []): Promise<string | null> {
   const row = await firstRow(
     db,
-    builder
-      .selectFrom('attempts')
-      .select('id')
-      .where('status', '=', 'in_progress')
-      .where('deadline', '<=', now)
-      .where((eb) => sql<boolean>`${eb.ref('id')} <> ALL(${skip}::uuid[])`)
+    overdueAttempts(now)
+      .where((eb) => eb.not(eb('id', '=', anyOf(skip, 'uuid'))))
       .orderBy('deadline')
       .limit(1)
       .forUpdate()
