@@ -1,7 +1,5 @@
-import type { ReviewFilter } from '@saa/contract/attempts';
-import { REVIEW_FILTERS } from '@saa/contract/constants';
 import type { LoaderFunctionArgs } from 'react-router';
-import { reviewQueryOptions } from '../features/review/api/get-review.ts';
+import { reviewFilterOf, reviewQueryOptions } from '../features/review/api/get-review.ts';
 import { attemptQueryOptions } from '../lib/api/get-attempt.ts';
 import { seemsSignedIn } from '../lib/api/get-me.ts';
 import { statsQueryOptions } from '../lib/api/get-stats.ts';
@@ -28,8 +26,7 @@ export function prefetchResults({ params }: LoaderFunctionArgs) {
 }
 
 export function prefetchReview({ params, request }: LoaderFunctionArgs) {
-  const asked = new URL(request.url).searchParams.get('filter');
-  const filter: ReviewFilter = REVIEW_FILTERS.find((f) => f === asked) ?? 'all';
+  const filter = reviewFilterOf(new URL(request.url).searchParams.get('filter'));
   if (params.id && seemsSignedIn()) {
     void queryClient.prefetchQuery(reviewQueryOptions(params.id, filter));
     void queryClient.prefetchQuery(attemptQueryOptions(params.id));

@@ -1,5 +1,4 @@
 import type { ReviewFilter, ReviewItem as ReviewItemData, ReviewResponse } from '@saa/contract/attempts';
-import { REVIEW_FILTERS } from '@saa/contract/constants';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
@@ -9,7 +8,7 @@ import { env } from '../../lib/env.ts';
 import { plural } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
-import { useReview } from './api/get-review.ts';
+import { reviewFilterOf, useReview } from './api/get-review.ts';
 import { ReviewItem } from './review-item.tsx';
 import { VERDICT_LABEL, VERDICT_SYMBOL, verdictOf } from './verdict.ts';
 import './review.css';
@@ -46,7 +45,7 @@ const CARDS_PER_STEP = 3;
 export function ReviewPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const filter: ReviewFilter = REVIEW_FILTERS.find((f) => f === params.get('filter')) ?? 'all';
+  const filter = reviewFilterOf(params.get('filter'));
   usePageTitle('Review');
   const review = useReview(id, filter);
   const attempt = useAttempt(id);

@@ -1,6 +1,10 @@
 import type { ReviewFilter, ReviewResponse } from '@saa/contract/attempts';
+import { REVIEW_FILTERS } from '@saa/contract/constants';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+
+/** The filter a `?filter=` value asks for; anything unknown shows them all. */
+export const reviewFilterOf = (value: string | null): ReviewFilter => REVIEW_FILTERS.find((f) => f === value) ?? 'all';
 
 export const reviewQueryKey = (attemptId: string, filter: ReviewFilter) =>
   ['attempts', 'review', attemptId, filter] as const;
