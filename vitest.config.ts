@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       'packages/*',
       'apps/api',
+      'apps/api/vitest.timing.config.ts',
       'apps/web/vitest.config.ts',
       'apps/web/vitest.unit.config.ts',
       { test: { name: 'scripts', include: ['scripts/**/*.test.ts'], environment: 'node' } },

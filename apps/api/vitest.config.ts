@@ -1,4 +1,7 @@
-import { defineProject } from 'vitest/config';
+import { configDefaults, defineProject } from 'vitest/config';
+
+/** Tests that time the server under load: they run alone, after the rest (vitest.timing.config.ts). */
+export const TIMING_TESTS = ['src/routes/attempts/burst.test.ts'];
 
 export default defineProject({
   test: {
@@ -6,6 +9,7 @@ export default defineProject({
     // Projects with their own worker counts run one after the other: bank, API, then the browser.
     sequence: { groupOrder: 1 },
     include: ['src/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...TIMING_TESTS],
     // One embedded Postgres for the run, migrated once into a template database...
     globalSetup: ['test/global-setup.ts'],
     // ...and each test file gets its own copy of it.
