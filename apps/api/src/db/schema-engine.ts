@@ -23,10 +23,16 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: Record<string, unknown>) => { exports: Record<string, unknown> };
 };
 
-let loaded: Promise<void> | undefined;
+// Instantiated once per process, not once per copy of this module: the wasm-bindgen glue
+// (`bindings`) is a single shared module holding one instance, and a loader that evaluates this
+// file twice (vitest, one copy per test project) would otherwise swap the instance under an engine
+// that is running (it corrupted the other project's migrations).
+const LOADED = Symbol.for('saa.schema-engine-wasm');
+type ProcessWide = typeof globalThis & { [LOADED]?: Promise<void> };
 
 function loadWasm(): Promise<void> {
-  loaded ??= (async () => {
+  const processWide = globalThis as ProcessWide;
+  processWide[LOADED] ??= (async () => {
     // The package's main entry imports the .wasm as an ES module, which Node refuses; instantiate it.
     const require = createRequire(import.meta.url);
     const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
@@ -37,7 +43,7 @@ function loadWasm(): Promise<void> {
     bindings.__wbg_set_wasm(instance.exports as Parameters<typeof bindings.__wbg_set_wasm>[0]);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   })();
-  return loaded;
+  return processWide[LOADED];
 }
 
 export async function readSchema(): Promise<string> {
