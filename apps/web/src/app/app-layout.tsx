@@ -1,24 +1,45 @@
-import { Link, NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { PageSkeleton } from '../components/query-state.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
 import { useMe } from '../lib/api/get-me.ts';
+
+/**
+ * The favicon's badge drawn in CSS: as an <img> the SVG (with text inside) cost its own document,
+ * font lookup and layout on every first load, a long task on a slow phone.
+ */
+function BrandMark() {
+  return (
+    <span className="brand-mark" aria-hidden="true">
+      SAA
+    </span>
+  );
+}
+
+/** Where a layout shows its page: a skeleton while the page's code downloads. */
+function PageOutlet() {
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Outlet />
+    </Suspense>
+  );
+}
 
 /** The frame of every signed-in page except the exam runner, which keeps the question in focus. */
 export function AppLayout() {
   const me = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const navigation = useNavigation();
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
       <header className="topbar">
         <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width="24" height="24" />
+          <BrandMark />
           SAA-C03 Practice
         </Link>
         <nav aria-label="Main" className="main-nav">
@@ -53,7 +74,7 @@ export function AppLayout() {
         </p>
       )}
       <main id="main" tabIndex={-1} className="page">
-        <Outlet />
+        <PageOutlet />
       </main>
     </div>
   );
@@ -68,7 +89,7 @@ export function AuthLayout() {
       </a>
       <header className="topbar topbar-plain">
         <Link to="/signin" className="brand">
-          <img src="/favicon.svg" alt="" width="24" height="24" />
+          <BrandMark />
           SAA-C03 Practice
         </Link>
         <div className="topbar-tools">
@@ -76,7 +97,7 @@ export function AuthLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="page page-narrow">
-        <Outlet />
+        <PageOutlet />
       </main>
     </div>
   );

@@ -1,14 +1,14 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import type { FallbackProps } from 'react-error-boundary';
+import { Link } from 'react-router';
 
 /** Shown when a page crashes or its code cannot be downloaded (e.g. after a new release). */
-export function RouteError() {
-  const error = useRouteError();
+export function RouteError({ error }: FallbackProps) {
   const chunkFailed =
     error instanceof TypeError && /dynamically imported module|Importing a module/i.test(error.message);
   return (
     <main id="main" tabIndex={-1} className="page">
       <div className="error-state" role="alert">
-        <h1>{isRouteErrorResponse(error) && error.status === 404 ? 'Page not found' : 'Something went wrong'}</h1>
+        <h1>Something went wrong</h1>
         <p>
           {chunkFailed
             ? 'This page could not be downloaded. You may be offline, or a new version was released.'

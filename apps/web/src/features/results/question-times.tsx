@@ -1,6 +1,7 @@
 import type { AttemptResult } from '@saa/contract/attempts';
 import { EXAM } from '@saa/contract/constants';
 import { Link } from 'react-router';
+import { LazyDetails } from '../../components/lazy-details.tsx';
 import { formatDuration } from '../../lib/format.ts';
 import { paceOf } from './pace.ts';
 
@@ -24,30 +25,31 @@ export function QuestionTimes({ attemptId, times }: { attemptId: string; times: 
         {pace.behind &&
           ` At worst behind it by ${formatDuration(pace.behind.seconds)} at question ${pace.behind.position}.`}
       </p>
-      <details open={times.length <= 20}>
-        <summary>Each question against {formatDuration(budget)}</summary>
-        <ol className="time-bars">
-          {times.map((t) => (
-            <li key={t.position}>
-              <Link to={`/attempts/${attemptId}/review#question-${t.position}`}>Q{t.position}</Link>
-              <span className="time-bar" aria-hidden="true">
-                <span
-                  className={(t.seconds ?? 0) > budget ? 'time-fill time-over' : 'time-fill'}
-                  style={{ width: `${Math.min(100, ((t.seconds ?? 0) / longest) * 100)}%` }}
-                />
-                <span className="time-budget" style={{ left: `${(budget / longest) * 100}%` }} />
-              </span>
-              <span className="small">
-                {t.seconds === null
-                  ? 'not timed'
-                  : t.seconds > budget
-                    ? `${formatDuration(t.seconds)}, over by ${formatDuration(t.seconds - budget)}`
-                    : formatDuration(t.seconds)}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </details>
+      <LazyDetails initiallyOpen={times.length <= 20} summary={`Each question against ${formatDuration(budget)}`}>
+        {() => (
+          <ol className="time-bars">
+            {times.map((t) => (
+              <li key={t.position}>
+                <Link to={`/attempts/${attemptId}/review#question-${t.position}`}>Q{t.position}</Link>
+                <span className="time-bar" aria-hidden="true">
+                  <span
+                    className={(t.seconds ?? 0) > budget ? 'time-fill time-over' : 'time-fill'}
+                    style={{ width: `${Math.min(100, ((t.seconds ?? 0) / longest) * 100)}%` }}
+                  />
+                  <span className="time-budget" style={{ left: `${(budget / longest) * 100}%` }} />
+                </span>
+                <span className="small">
+                  {t.seconds === null
+                    ? 'not timed'
+                    : t.seconds > budget
+                      ? `${formatDuration(t.seconds)}, over by ${formatDuration(t.seconds - budget)}`
+                      : formatDuration(t.seconds)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </LazyDetails>
       <p className="muted small">
         {measured
           ? 'Time each question was on screen, as your browser measured it.'

@@ -3,6 +3,7 @@ import { useDeferredValue } from 'react';
 import { Link, useParams } from 'react-router';
 import { BarList } from '../../components/charts/bar-list.tsx';
 import { EstimateNote } from '../../components/estimate-note.tsx';
+import { LazyDetails } from '../../components/lazy-details.tsx';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
 import { useAttempt } from '../../lib/api/get-attempt.ts';
 import { ApiError } from '../../lib/api-client.ts';
@@ -180,37 +181,41 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
           {result.sections.length > 0 && (
             <section className="card" aria-labelledby="sections-heading">
               <h2 id="sections-heading">By section</h2>
-              <details className="sections-details">
-                <summary>Show all {plural(result.sections.length, 'section')}, weakest first</summary>
-                <div className="table-scroll">
-                  <table className="data-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Section</th>
-                        <th scope="col" className="num">
-                          Correct
-                        </th>
-                        <th scope="col" className="num">
-                          Score
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {[...result.sections]
-                        .sort((a, b) => a.percent - b.percent)
-                        .map((s) => (
-                          <tr key={s.section}>
-                            <th scope="row">{s.title}</th>
-                            <td className="num">
-                              {s.correct} of {s.total}
-                            </td>
-                            <td className="num">{formatPercent(s.percent)}</td>
-                          </tr>
-                        ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
+              <LazyDetails
+                className="sections-details"
+                summary={`Show all ${plural(result.sections.length, 'section')}, weakest first`}
+              >
+                {() => (
+                  <div className="table-scroll">
+                    <table className="data-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">Section</th>
+                          <th scope="col" className="num">
+                            Correct
+                          </th>
+                          <th scope="col" className="num">
+                            Score
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {[...result.sections]
+                          .sort((a, b) => a.percent - b.percent)
+                          .map((s) => (
+                            <tr key={s.section}>
+                              <th scope="row">{s.title}</th>
+                              <td className="num">
+                                {s.correct} of {s.total}
+                              </td>
+                              <td className="num">{formatPercent(s.percent)}</td>
+                            </tr>
+                          ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </LazyDetails>
             </section>
           )}
         </>
