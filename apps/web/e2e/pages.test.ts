@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import {
   api,
@@ -115,7 +115,9 @@ describe('every page: accessibility and screenshots', () => {
   // The four variants share nothing but the signed-in state, so they run side by side in one
   // browser: the checks mostly wait on rendering and axe, and this file is the suite's longest.
   for (const variant of VARIANTS) {
-    it.concurrent(`signed-in pages ${variant.axe ? 'pass axe and fit' : 'are pictured'} (${variant.label})`, async () => {
+    it.concurrent(`signed-in pages ${variant.axe ? 'pass axe and fit' : 'are pictured'} (${variant.label})`, async ({
+      expect,
+    }) => {
       const context = await browser.newContext({
         viewport: variant.viewport,
         colorScheme: variant.colorScheme,
@@ -140,6 +142,10 @@ describe('every page: accessibility and screenshots', () => {
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
       if (variant.axe) await expectNoSeriousA11yViolations(page, `shortcuts dialog (${variant.label})`);
       await page.keyboard.press('Escape');
+      // The dialog hands focus back from its close event, a task after it hides: focusing Submit
+      // before that event would see focus moved back under the test's feet.
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden' });
+      await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(resolve))));
       const submit = page.getByRole('button', { name: 'Submit', exact: true });
       await submit.focus();
       await page.keyboard.press('Enter');
@@ -152,7 +158,7 @@ describe('every page: accessibility and screenshots', () => {
       // ...and returns to the Submit button when the dialog closes.
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Submit');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Submit');
       await context.close();
     });
   }
