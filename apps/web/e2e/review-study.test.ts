@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import {
@@ -18,6 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** Scrolls to the end of the page (where more cards are drawn) and counts the cards. */
+async function scrolledCardCount(page: Page) {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  return page.locator('.review-item').count();
+}
+
 describe('the review of a 65-question mock', () => {
   it('shows 20 cards at a time, jumps to any question, saves with a note and offers the CSV', async () => {
     const context = await newContext(browser);
@@ -27,8 +33,8 @@ describe('the review of a 65-question mock', () => {
 
     await page.goto(`${baseUrl}/attempts/${mock.id}/review`);
     await page.locator('.review-item').first().waitFor();
-    // The first cards come with the page, the rest a moment later (rendered in the background).
-    await expect.poll(() => page.locator('.review-item').count()).toBe(20);
+    // The first cards come with the page, the rest as the reader scrolls towards them.
+    await expect.poll(() => scrolledCardCount(page)).toBe(20);
     expect(await page.locator('.jump-grid .jump').count()).toBe(65);
     await page.getByText('Questions 1-20 of 65 questions (page 1 of 4).').waitFor();
     await expectNoSeriousA11yViolations(page, 'review paged');
@@ -38,12 +44,12 @@ describe('the review of a 65-question mock', () => {
     await page.getByRole('button', { name: /^Question 47, / }).click();
     await page.waitForURL(/page=3/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rq-47');
-    await expect.poll(() => page.locator('.review-item').count()).toBe(20);
+    await expect.poll(() => scrolledCardCount(page)).toBe(20);
 
     // A link to one question opens its page too.
     await page.goto(`${baseUrl}/attempts/${mock.id}/review#question-62`);
     await page.locator('#rq-62').waitFor();
-    await expect.poll(() => page.locator('.review-item').count()).toBe(5);
+    await expect.poll(() => scrolledCardCount(page)).toBe(5);
 
     // Collapse and expand.
     await page.getByRole('button', { name: 'Collapse all' }).click();
@@ -86,6 +92,15 @@ describe('the review of a 65-question mock', () => {
     });
     await page.goto(`${baseUrl}/attempts/${attempt.id}/review`);
     await page.locator('.review-item').first().waitFor();
+    // A phone draws the cards it shows, not the page's twenty; a button draws the next ones.
+    const more = page.getByRole('button', { name: /^Show the next 3 questions$/ });
+    await more.waitFor();
+    const before = await page.locator('.review-item').count();
+    expect(before).toBeLessThan(20);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.review-item').count()).toBeGreaterThanOrEqual(before + 3);
+    await page.evaluate(() => window.scrollTo(0, 0));
     // Named in the failure: whatever sticks out on the right.
     const sticking = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]

@@ -1,4 +1,5 @@
 import type { ReviewItem as Item } from '@saa/contract/attempts';
+import { memo } from 'react';
 import { DocReferences } from '../../components/doc-references.tsx';
 import { OptionLabel, optionLetter } from '../../components/option-label.tsx';
 import { ReportQuestion } from '../../components/report-question.tsx';
@@ -6,8 +7,19 @@ import { formatDuration } from '../../lib/format.ts';
 import { SaveToggle } from './save-toggle.tsx';
 import { VERDICT_LABEL, VERDICT_SYMBOL, verdictOf } from './verdict.ts';
 
-/** One reviewed question: the user's answer beside the key, every option's rationale and the explanation. */
-export function ReviewItem({ item, expanded, onToggle }: { item: Item; expanded: boolean; onToggle: () => void }) {
+/**
+ * One reviewed question: the user's answer beside the key, every option's rationale and the explanation.
+ * Memoized: the page draws its cards a few at a time, and those already drawn need not render again.
+ */
+export const ReviewItem = memo(function ReviewItem({
+  item,
+  expanded,
+  onToggle,
+}: {
+  item: Item;
+  expanded: boolean;
+  onToggle: (position: number) => void;
+}) {
   const verdict = verdictOf(item);
   const yours = item.options
     .map((o, i) => (item.selected.includes(o.id) ? optionLetter(i) : null))
@@ -40,7 +52,7 @@ export function ReviewItem({ item, expanded, onToggle }: { item: Item; expanded:
             className="link-button no-print"
             aria-expanded={expanded}
             aria-controls={`rd-${item.position}`}
-            onClick={onToggle}
+            onClick={() => onToggle(item.position)}
           >
             {expanded ? 'Hide details' : 'Show details'}
           </button>
@@ -95,4 +107,4 @@ export function ReviewItem({ item, expanded, onToggle }: { item: Item; expanded:
       </div>
     </article>
   );
-}
+});

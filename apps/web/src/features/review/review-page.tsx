@@ -1,5 +1,5 @@
 import type { ReviewFilter, ReviewItem as ReviewItemData, ReviewResponse } from '@saa/contract/attempts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
@@ -38,7 +38,7 @@ const EMPTY: Record<ReviewFilter, string> = {
 
 const PAGE_SIZE = 20;
 const NONE: ReviewResponse['items'] = [];
-/** Cards drawn with the page itself; the rest follow a few at a time (useProgressiveCount). */
+/** Cards drawn with the page itself; the rest a few at a time as the reader nears them (useProgressiveCount). */
 const FIRST_CARDS = 3;
 const CARDS_PER_STEP = 3;
 
@@ -56,8 +56,16 @@ export function ReviewPage() {
 
   // The filter bar and the practise buttons depend on both answers: drawn together once both are
   // in, so that nothing already on screen moves when the second one lands (layout shift).
-  const firstLoad = review.isPending || attempt.isPending;
-  const items = review.data?.items ?? NONE;
+  // An answer arriving after the page is up would render at once, in one task (a query's update is
+  // synchronous); deferred, the cards render in slices that leave a slow phone free in between.
+  const reviewData = useDeferredValue(review.data);
+  const attemptData = useDeferredValue(attempt.data);
+  const firstLoad =
+    review.isPending ||
+    attempt.isPending ||
+    (review.data !== undefined && reviewData === undefined) ||
+    (attempt.data !== undefined && attemptData === undefined);
+  const items = reviewData?.items ?? NONE;
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const requested = Number(params.get('page') ?? '1');
   const hashPosition = /^#question-(\d+)$/.exec(hash)?.[1];
@@ -74,26 +82,38 @@ export function ReviewPage() {
     [items, page, printing],
   );
   // The first cards render with the page (the jump grid above them too: drawn later it would push
-  // them down), the others a few at a time in the tasks after, so the review arriving never blocks
-  // a slow phone in one long task. Printing needs every card at once (it renders with flushSync).
-  const revealed = useProgressiveCount(shown, FIRST_CARDS, CARDS_PER_STEP);
-  const listed = printing ? shown : shown.slice(0, revealed);
+  // them down), the others as the reader scrolls towards them, so that a phone does not build a
+  // page of twenty cards to show one. A question jumped to is drawn at once, with those before it.
+  // Printing needs every card at once (it renders with flushSync).
+  const jumpedTo = Math.max(
+    shown.findIndex((i) => i.position === focusTarget),
+    shown.findIndex((i) => i.position === Number(hashPosition)),
+  );
+  const progressive = useProgressiveCount(shown, FIRST_CARDS, CARDS_PER_STEP, jumpedTo + 1);
+  const listed = printing ? shown : shown.slice(0, progressive.count);
 
-  const goTo = (next: number, focusPosition?: number) => {
-    setParams(
-      (current) => {
-        const copy = new URLSearchParams(current);
-        if (next === 1) copy.delete('page');
-        else copy.set('page', String(next));
-        return copy;
-      },
-      { replace: true },
-    );
-    // The #question-N of a link has done its job; from now on the page number decides.
-    if (window.location.hash)
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
-    setFocusTarget(focusPosition ?? items[(next - 1) * PAGE_SIZE]?.position ?? null);
-  };
+  const goTo = useCallback(
+    (next: number, focusPosition?: number) => {
+      setParams(
+        (current) => {
+          const copy = new URLSearchParams(current);
+          if (next === 1) copy.delete('page');
+          else copy.set('page', String(next));
+          return copy;
+        },
+        { replace: true },
+      );
+      // The #question-N of a link has done its job; from now on the page number decides.
+      if (window.location.hash)
+        window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+      setFocusTarget(focusPosition ?? items[(next - 1) * PAGE_SIZE]?.position ?? null);
+    },
+    [items, setParams],
+  );
+  const jump = useCallback(
+    (index: number, position: number) => goTo(Math.floor(index / PAGE_SIZE) + 1, position),
+    [goTo],
+  );
 
   // After the page has rendered, move to the question asked for (or the first of the page).
   useEffect(() => {
@@ -117,13 +137,17 @@ export function ReviewPage() {
     target.focus({ preventScroll: true });
   }, [hashPosition, listed]);
 
-  const toggle = (position: number) =>
-    setCollapsed((current) => {
-      const next = new Set(current);
-      if (next.has(position)) next.delete(position);
-      else next.add(position);
-      return next;
-    });
+  // Stable, so that a card drawn earlier is not rendered again when the next ones arrive (memo).
+  const toggle = useCallback(
+    (position: number) =>
+      setCollapsed((current) => {
+        const next = new Set(current);
+        if (next.has(position)) next.delete(position);
+        else next.add(position);
+        return next;
+      }),
+    [],
+  );
 
   return (
     <div className="review">
@@ -143,12 +167,12 @@ export function ReviewPage() {
           </p>
         </div>
         <div className="no-print">
-          {!firstLoad && attempt.data?.result && <PractiseFromAttempt attempt={attempt.data} />}
+          {!firstLoad && attemptData?.result && <PractiseFromAttempt attempt={attemptData} />}
         </div>
       </div>
       {!firstLoad && (
         <nav aria-label="Filter questions" className="segmented no-print">
-          {FILTERS.filter((f) => !f.onlyWhenUsed || filter === f.value || (review.data?.counts[f.value] ?? 0) > 0).map(
+          {FILTERS.filter((f) => !f.onlyWhenUsed || filter === f.value || (reviewData?.counts[f.value] ?? 0) > 0).map(
             (f) => (
               <Link
                 key={f.value}
@@ -157,7 +181,7 @@ export function ReviewPage() {
                 replace
               >
                 {f.label}
-                {review.data && <span className="filter-count"> ({review.data.counts[f.value]})</span>}
+                {reviewData && <span className="filter-count"> ({reviewData.counts[f.value]})</span>}
               </Link>
             ),
           )}
@@ -183,13 +207,7 @@ export function ReviewPage() {
         )
       ) : (
         <>
-          {items.length > 0 && (
-            <JumpGrid
-              items={items}
-              current={listed}
-              onJump={(index, position) => goTo(Math.floor(index / PAGE_SIZE) + 1, position)}
-            />
-          )}
+          {items.length > 0 && <JumpGrid items={items} current={shown} onJump={jump} />}
           <div className="review-tools no-print">
             <p className="muted" aria-live="polite">
               {items.length === 0
@@ -221,10 +239,18 @@ export function ReviewPage() {
                 key={item.position}
                 item={item}
                 expanded={printing || !collapsed.has(item.position)}
-                onToggle={() => toggle(item.position)}
+                onToggle={toggle}
               />
             ))}
           </div>
+          {listed.length < shown.length && (
+            <p ref={progressive.endRef} className="review-more no-print">
+              <button type="button" className="button button-secondary" onClick={progressive.more}>
+                Show the next {plural(Math.min(CARDS_PER_STEP, shown.length - listed.length), 'question')}
+              </button>{' '}
+              <span className="muted">({shown.length - listed.length} more on this page)</span>
+            </p>
+          )}
           {pages > 1 && !printing && <Pager page={page} pages={pages} onPage={(p) => goTo(p)} label="Pages, bottom" />}
         </>
       )}
@@ -294,7 +320,7 @@ function Pager({
 }
 
 /** One button per question of the filter: symbol and colour for the verdict, a flag mark, and a name that says both. */
-function JumpGrid({
+const JumpGrid = memo(function JumpGrid({
   items,
   current,
   onJump,
@@ -326,4 +352,4 @@ function JumpGrid({
       })}
     </nav>
   );
-}
+});
