@@ -206,6 +206,10 @@ export const AttemptSummary = z.object({
   scaledScore: z.number().int().nullable(),
   passed: z.boolean().nullable(),
   domains: z.array(ScoreBreakdown.extend({ domain: DomainId })).nullable(),
+  /** Running attempts only (else null): how many questions have an answer so far. */
+  answeredCount: z.number().int().nullable(),
+  /** Running timed attempts only (else null): seconds left when this answer was made. */
+  remainingSeconds: z.number().int().nullable(),
 });
 export type AttemptSummary = z.infer<typeof AttemptSummary>;
 

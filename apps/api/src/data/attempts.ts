@@ -208,6 +208,8 @@ export interface AttemptSummaryRow {
   scaledScore: number | null;
   passed: boolean | null;
   domains: AttemptResult['domains'] | null;
+  deadline: Date | null;
+  answeredCount: number | null;
 }
 
 /**
@@ -229,6 +231,11 @@ export function listAttemptsQuery(userId: string, limit: number, after: AttemptC
       'scaled_score as scaledScore',
       'passed',
       sql<AttemptResult['domains'] | null>`${eb.ref('result')} -> 'domains'`.as('domains'),
+      'deadline',
+      // Only for running attempts (at most a few per user): a primary-key range of attempt_items.
+      sql<number | null>`case when ${eb.ref('status')} = 'in_progress' then (
+        select count(*)::int from attempt_items i
+        where i.attempt_id = ${eb.ref('attempts.id')} and cardinality(i.selected) > 0) end`.as('answeredCount'),
     ])
     .where('user_id', '=', userId)
     .$if(after !== null, (q) =>

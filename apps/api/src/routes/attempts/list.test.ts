@@ -69,13 +69,40 @@ describe('GET /api/attempts', () => {
   it('summarises each attempt: in progress without score, scored with per-domain results', async () => {
     const { agent } = await signedInAgent(app);
     const open = await startAttempt(agent, { mode: 'practice', questionCount: 2 });
+    const timed = await startAttempt(agent, { mode: 'practice', questionCount: 3, timeLimitMinutes: 30 });
     const done = await startAttempt(agent, { mode: 'practice', questionCount: 2 });
+    const first = open.questions[0];
+    await agent
+      .put(`/api/attempts/${open.id}/answers/1`)
+      .send({ selected: [first?.options[0]?.id], flagged: false, seq: 1 })
+      .expect(200);
+    // A flag alone is not an answer.
+    await agent.put(`/api/attempts/${open.id}/answers/2`).send({ selected: [], flagged: true, seq: 1 }).expect(200);
     await agent.post(`/api/attempts/${done.id}/submit`).expect(200);
     const res = await agent.get('/api/attempts').expect(200);
     const byId = new Map(res.body.items.map((i: { id: string }) => [i.id, i]));
-    expect(byId.get(open.id)).toMatchObject({ status: 'in_progress', percent: null, scaledScore: null, domains: null });
+    // Running attempts say how far along they are and, when timed, how long is left.
+    expect(byId.get(open.id)).toMatchObject({
+      status: 'in_progress',
+      percent: null,
+      scaledScore: null,
+      domains: null,
+      answeredCount: 1,
+      remainingSeconds: null,
+    });
+    expect(byId.get(timed.id)).toMatchObject({ answeredCount: 0 });
+    const left = (byId.get(timed.id) as { remainingSeconds: number }).remainingSeconds;
+    expect(left).toBeGreaterThan(29 * 60);
+    expect(left).toBeLessThanOrEqual(30 * 60);
     // Only mocks get an estimated scaled score and a verdict.
-    expect(byId.get(done.id)).toMatchObject({ status: 'submitted', percent: 0, scaledScore: null, passed: null });
+    expect(byId.get(done.id)).toMatchObject({
+      status: 'submitted',
+      percent: 0,
+      scaledScore: null,
+      passed: null,
+      answeredCount: null,
+      remainingSeconds: null,
+    });
     expect((byId.get(done.id) as { domains: unknown[] }).domains.length).toBeGreaterThan(0);
     expect(res.body.nextCursor).toBeNull();
   });

@@ -18,7 +18,7 @@ export async function listAttempts(
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {
-    items: shown.map(presentSummary),
+    items: shown.map((row) => presentSummary(row, now)),
     nextCursor: rows.length > shown.length && last ? encodeCursor(last) : null,
   };
 }

@@ -118,7 +118,8 @@ export function presentResult(stored: AttemptResult | StoredResult, mode: Attemp
   };
 }
 
-export function presentSummary(row: AttemptSummaryRow): AttemptSummary {
+export function presentSummary(row: AttemptSummaryRow, now: Date): AttemptSummary {
+  const running = row.status === 'in_progress';
   return {
     id: row.id,
     mode: row.mode,
@@ -131,6 +132,8 @@ export function presentSummary(row: AttemptSummaryRow): AttemptSummary {
     passed: row.mode === 'mock' ? row.passed : null,
     domains:
       row.domains?.map((d) => ({ domain: d.domain, correct: d.correct, total: d.total, percent: d.percent })) ?? null,
+    answeredCount: running ? row.answeredCount : null,
+    remainingSeconds: running && row.deadline ? remainingSeconds(row.deadline, now) : null,
   };
 }
 

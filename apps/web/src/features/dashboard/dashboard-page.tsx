@@ -45,7 +45,7 @@ export function DashboardPage() {
   return (
     <div className="dashboard">
       <h1>{isNew ? 'Welcome' : 'Dashboard'}</h1>
-      <RunningAttempts attempts={recent.data.items} />
+      <RunningAttempts attempts={recent.data.items} fetchedAt={recent.dataUpdatedAt} />
       {isNew && <WelcomeCard />}
       <StartPanel drill={data.drill} />
       {!isNew && later && (
