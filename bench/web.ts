@@ -120,6 +120,9 @@ async function prepareUser(origin: string) {
   return { cookie: me.cookie ?? '', finished: practice.body.id, running: mock.body.id };
 }
 
+/** Lighthouse's measure of the machine's speed in each run (higher is faster; it varies run to run on shared machines). */
+const benchmarkIndexes: number[] = [];
+
 async function audit(url: string, port: number, cookie: string | null): Promise<PageScore> {
   const result = await lighthouse(url, {
     port,
@@ -152,6 +155,7 @@ async function audit(url: string, port: number, cookie: string | null): Promise<
     log(`  ${url}: browser issues ${JSON.stringify(issues).slice(0, 600)}`);
   }
   if (process.env.BENCH_WEB_DETAILS) logDetails(url, result.lhr);
+  benchmarkIndexes.push(result.lhr.environment.benchmarkIndex);
   return {
     performance: score('performance'),
     lcpMs: Math.round(value('largest-contentful-paint')),
@@ -242,6 +246,8 @@ async function main() {
       measuredAt: new Date().toISOString(),
       runsPerPage: RUNS,
       machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
+      // Lowest and highest over every run: the spread says how noisy the machine was meanwhile.
+      benchmarkIndex: { min: Math.min(...benchmarkIndexes), max: Math.max(...benchmarkIndexes) },
       targets: WEB_TARGETS,
       pages: web,
     };
