@@ -11,9 +11,10 @@ export default defineConfig({
     // exam page offline opens the app with its local answers. It never caches /api: answers and
     // keys only ever come from the server. A new version waits until every tab of the old one has
     // closed ('prompt' without a prompt), so a running exam is never reloaded under the candidate.
+    // The app registers it itself, once the first page has settled (src/app/register-service-worker.ts).
     VitePWA({
       registerType: 'prompt',
-      injectRegister: 'script',
+      injectRegister: false,
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],

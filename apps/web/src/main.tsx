@@ -3,6 +3,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { queryClient } from './app/query-client.ts';
+import { registerServiceWorkerOnceSettled } from './app/register-service-worker.ts';
 import { AppRoutes, preloadRoute } from './app/router.tsx';
 import './styles.css';
 
@@ -27,3 +28,5 @@ setTimeout(() => {
     );
   });
 });
+
+registerServiceWorkerOnceSettled();
