@@ -52,6 +52,39 @@ describe('the built app in a real Chromium', () => {
     await context.close();
   });
 
+  it('opens a returning user’s page at once, and still sends them to sign in when the session has ended', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const email = await signUpViaApi(page, baseUrl, 'returning');
+    await page.goto(`${baseUrl}/history`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('History');
+    // The device remembers who was signed in; the next visit draws the page without waiting for
+    // the session check (the frame shows the remembered email before any request could answer).
+    let releaseSession = () => {};
+    const sessionHeld = new Promise<void>((resolve) => {
+      releaseSession = resolve;
+    });
+    await page.route('**/api/auth/session', async (route) => {
+      await sessionHeld;
+      await route.continue();
+    });
+    await page.reload();
+    await expect.poll(() => page.locator('.user-email').textContent()).toBe(email);
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/session'));
+    releaseSession();
+    await answered;
+    await page.unroute('**/api/auth/session');
+
+    // The session ends on the server (cookie gone); the remembered user only stands in until the
+    // server answers, then the visitor is sent to sign in and comes back after.
+    await context.clearCookies();
+    await page.reload();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+    expect(new URL(page.url()).search).toBe('?next=%2Fhistory');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await context.close();
+  });
+
   it('returns a visitor to the page they came for after signing in, never to another site', async () => {
     const setup = await newContext(browser);
     const email = await signUpViaApi(await setup.newPage(), baseUrl, 'return');

@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { PageSkeleton } from '../components/query-state.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
-import { useMe } from '../lib/api/get-me.ts';
+import { useSessionUser } from '../lib/api/get-me.ts';
 
 /**
  * The favicon's badge drawn in CSS: as an <img> the SVG (with text inside) cost its own document,
@@ -28,7 +28,7 @@ function PageOutlet() {
 
 /** The frame of every signed-in page except the exam runner, which keeps the question in focus. */
 export function AppLayout() {
-  const me = useMe();
+  const me = useSessionUser();
   const signOut = useSignOut();
   const navigate = useNavigate();
 

@@ -1,10 +1,10 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState, PageSkeleton } from '../components/query-state.tsx';
-import { useMe } from '../lib/api/get-me.ts';
+import { useMe, useSessionUser } from '../lib/api/get-me.ts';
 
 /** Pages behind this need a session; without one the user goes to sign in and comes back after. */
 export function RequireAuth() {
-  const me = useMe();
+  const me = useSessionUser();
   const location = useLocation();
   if (me.isPending) return <PageSkeleton label="Checking your session…" />;
   if (me.isError) {

@@ -39,3 +39,12 @@ export const meQueryOptions = () =>
   queryOptions({ queryKey: meQueryKey, queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60_000 });
 
 export const useMe = () => useQuery(meQueryOptions());
+
+/**
+ * The user of a page behind a session. While the server is asked, whoever it last said was signed
+ * in on this device stands in, so that a returning candidate's page renders at once rather than a
+ * round trip later. A null answer, or a 401 from any request (query-client.ts), still ends in the
+ * sign-in page, and every request is checked by the server anyway.
+ */
+export const useSessionUser = () =>
+  useQuery({ ...meQueryOptions(), placeholderData: () => readJson<User>(LAST_USER) ?? undefined });
