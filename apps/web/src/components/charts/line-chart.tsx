@@ -48,8 +48,9 @@ export function LineChart({
   reference,
   height = 220,
 }: LineChartProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const [ref, measured] = useElementWidth<HTMLDivElement>();
   const id = useId();
+  const width = measured ?? 0;
   const plotW = Math.max(10, width - PAD.left - PAD.right);
   const plotH = height - PAD.top - PAD.bottom;
   const n = labels.length;
@@ -76,63 +77,66 @@ export function LineChart({
           ))}
         </ul>
       )}
-      <div ref={ref} className="chart-canvas">
-        <svg width={width} height={height} role="img" aria-labelledby={`${id}-svg-title`}>
-          <title id={`${id}-svg-title`}>{`${title}. ${description}`}</title>
-          <g className="chart-grid">
-            {ticks.map((t) => (
-              <g key={t}>
-                <line x1={PAD.left} x2={PAD.left + plotW} y1={y(t)} y2={y(t)} />
-                <text x={PAD.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-                  {formatValue(t)}
-                </text>
-              </g>
-            ))}
-          </g>
-          {reference && (
-            <g className="chart-reference">
-              <line x1={PAD.left} x2={PAD.left + plotW} y1={y(reference.value)} y2={y(reference.value)} />
-              <text x={PAD.left + 4} y={y(reference.value) - 5} textAnchor="start">
-                {reference.label}
-              </text>
+      {/* The box keeps the chart's height while its width is not yet known: nothing moves when it is drawn. */}
+      <div ref={ref} className="chart-canvas" style={{ height }}>
+        {measured !== null && (
+          <svg width={width} height={height} role="img" aria-labelledby={`${id}-svg-title`}>
+            <title id={`${id}-svg-title`}>{`${title}. ${description}`}</title>
+            <g className="chart-grid">
+              {ticks.map((t) => (
+                <g key={t}>
+                  <line x1={PAD.left} x2={PAD.left + plotW} y1={y(t)} y2={y(t)} />
+                  <text x={PAD.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
+                    {formatValue(t)}
+                  </text>
+                </g>
+              ))}
             </g>
-          )}
-          <g className="chart-axis">
-            {labels.map((label, i) =>
-              shownLabels.has(i) ? (
-                <text
-                  // biome-ignore lint/suspicious/noArrayIndexKey: labels are identified by their x position
-                  key={i}
-                  x={x(i)}
-                  y={height - 8}
-                  textAnchor={n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'}
-                >
-                  {label}
+            {reference && (
+              <g className="chart-reference">
+                <line x1={PAD.left} x2={PAD.left + plotW} y1={y(reference.value)} y2={y(reference.value)} />
+                <text x={PAD.left + 4} y={y(reference.value) - 5} textAnchor="start">
+                  {reference.label}
                 </text>
-              ) : null,
-            )}
-          </g>
-          {series.map((s, si) => {
-            const path = s.values
-              .map((v, i) => (v === null ? null : `${x(i)} ${y(v)}`))
-              .reduce<string>((d, point, i) => {
-                if (point === null) return d;
-                const previous = i > 0 ? s.values[i - 1] : null;
-                return `${d}${previous === null || previous === undefined ? 'M' : 'L'}${point} `;
-              }, '');
-            return (
-              <g key={s.name} className={`chart-series series-${si % 4}`}>
-                <path d={path} fill="none" />
-                {s.values.map((v, i) =>
-                  v === null ? null : (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: points are identified by their x position
-                    <Marker key={i} kind={MARKERS[si % 4] ?? 'circle'} x={x(i)} y={y(v)} />
-                  ),
-                )}
               </g>
-            );
-          })}
-        </svg>
+            )}
+            <g className="chart-axis">
+              {labels.map((label, i) =>
+                shownLabels.has(i) ? (
+                  <text
+                    // biome-ignore lint/suspicious/noArrayIndexKey: labels are identified by their x position
+                    key={i}
+                    x={x(i)}
+                    y={height - 8}
+                    textAnchor={n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'}
+                  >
+                    {label}
+                  </text>
+                ) : null,
+              )}
+            </g>
+            {series.map((s, si) => {
+              const path = s.values
+                .map((v, i) => (v === null ? null : `${x(i)} ${y(v)}`))
+                .reduce<string>((d, point, i) => {
+                  if (point === null) return d;
+                  const previous = i > 0 ? s.values[i - 1] : null;
+                  return `${d}${previous === null || previous === undefined ? 'M' : 'L'}${point} `;
+                }, '');
+              return (
+                <g key={s.name} className={`chart-series series-${si % 4}`}>
+                  <path d={path} fill="none" />
+                  {s.values.map((v, i) =>
+                    v === null ? null : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: points are identified by their x position
+                      <Marker key={i} kind={MARKERS[si % 4] ?? 'circle'} x={x(i)} y={y(v)} />
+                    ),
+                  )}
+                </g>
+              );
+            })}
+          </svg>
+        )}
       </div>
       {/* A <table> ignores the 1px box of .visually-hidden, so the wrapper carries it. */}
       <div className="visually-hidden">
