@@ -100,6 +100,13 @@ describe('the review of a 65-question mock', () => {
     await more.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.review-item').count()).toBeGreaterThanOrEqual(before + 3);
+    // Focus moves to a question the button added (the first of them; scrolling may have drawn some
+    // before the key press), not back to the top of the page.
+    const focusedCard = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.review-item h2')].indexOf(document.activeElement as HTMLElement),
+      );
+    await expect.poll(focusedCard).toBeGreaterThanOrEqual(before);
     await page.evaluate(() => window.scrollTo(0, 0));
     // Named in the failure: whatever sticks out on the right.
     const sticking = await page.evaluate(() =>

@@ -1,5 +1,5 @@
 import type { ReviewFilter, ReviewItem as ReviewItemData, ReviewResponse } from '@saa/contract/attempts';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
@@ -245,7 +245,19 @@ export function ReviewPage() {
           </div>
           {listed.length < shown.length && (
             <p ref={progressive.endRef} className="review-more no-print">
-              <button type="button" className="button button-secondary" onClick={progressive.more}>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() =>
+                  // Keyboard and screen-reader users land on the first question the button added. In
+                  // the same transition as the cards: drawn urgently, a card still loading its code
+                  // would put the page's loading state up and take the focus away with it.
+                  startTransition(() => {
+                    setFocusTarget(shown[listed.length]?.position ?? null);
+                    progressive.more();
+                  })
+                }
+              >
                 Show the next {plural(Math.min(CARDS_PER_STEP, shown.length - listed.length), 'question')}
               </button>{' '}
               <span className="muted">({shown.length - listed.length} more on this page)</span>
