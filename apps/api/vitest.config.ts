@@ -3,6 +3,16 @@ import { configDefaults, defineProject } from 'vitest/config';
 /** Tests that time the server under load: they run alone, after the rest (vitest.timing.config.ts). */
 export const TIMING_TESTS = ['src/routes/attempts/burst.test.ts'];
 
+/** What every API test project runs on: Postgres, the test databases and their timeouts. */
+export const DATABASE_TESTS = {
+  // One embedded Postgres for the run, migrated once into a template database...
+  globalSetup: ['test/global-setup.ts'],
+  // ...and each test file gets its own copy of it.
+  setupFiles: ['test/worker-database.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineProject({
   test: {
     name: 'api',
@@ -10,10 +20,7 @@ export default defineProject({
     sequence: { groupOrder: 1 },
     include: ['src/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...TIMING_TESTS],
-    // One embedded Postgres for the run, migrated once into a template database...
-    globalSetup: ['test/global-setup.ts'],
-    // ...and each test file gets its own copy of it.
-    setupFiles: ['test/worker-database.ts'],
+    ...DATABASE_TESTS,
     // The tests mostly wait on Postgres, so two files at a time overlap well even on two cores
     // (the default there is a single worker).
     maxWorkers: 2,
@@ -21,7 +28,5 @@ export default defineProject({
     // 50-odd files cost more than half of the project's time. Each file still gets its own
     // database and its own app (test/worker-database.ts, buildTestApp), so no rows are shared.
     isolate: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
   },
 });

@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { TIMING_TESTS } from './vitest.config.ts';
+import { DATABASE_TESTS, TIMING_TESTS } from './vitest.config.ts';
 
 // The API tests that measure latency under a burst, run on their own once every other project has
 // finished: beside another test file and its Postgres, a two-core machine times that file's load
@@ -10,10 +10,7 @@ export default defineProject({
     name: 'api-timing',
     sequence: { groupOrder: 3 },
     include: TIMING_TESTS,
-    globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['test/worker-database.ts'],
+    ...DATABASE_TESTS,
     maxWorkers: 1,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
   },
 });
