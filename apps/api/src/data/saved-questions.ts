@@ -137,7 +137,7 @@ export function searchSeen(db: Db, userId: string, query: string, limit: number)
           .distinct()
           .where('a.user_id', '=', userId),
       )
-      .with('docs', (q) =>
+      .with('texts', (q) =>
         q
           .selectFrom('seen')
           .innerJoin('questions as q', 'q.id', 'seen.question_id')
@@ -146,18 +146,32 @@ export function searchSeen(db: Db, userId: string, query: string, limit: number)
           )
           .select((eb) => [
             'q.id',
-            sql<string>`to_tsvector('english', ${eb.ref('v.stem')} || ' ' || ${eb.ref('v.explanation')} || ' ' ||
-              coalesce((SELECT string_agg(o->>'text', ' ') FROM jsonb_array_elements(${eb.ref('v.options')}) o), ''))`.as(
-              'doc',
+            sql<string>`${eb.ref('v.stem')} || ' ' || ${eb.ref('v.explanation')} || ' ' ||
+              coalesce((SELECT string_agg(o->>'text', ' ') FROM jsonb_array_elements(${eb.ref('v.options')}) o), '')`.as(
+              'body',
             ),
           ]),
+      )
+      // Postgres reads "static.example.com" or "index.html" as one word, so the words inside such
+      // names are added on their own: "example" finds the question, and so does the whole name.
+      .with('docs', (q) =>
+        q.selectFrom('texts').select((eb) => [
+          'texts.id',
+          sql<string>`to_tsvector('english', ${eb.ref('texts.body')}) ||
+              to_tsvector('english', regexp_replace(${eb.ref('texts.body')}, '[^[:alnum:]]+', ' ', 'g'))`.as('doc'),
+        ]),
       )
       .selectFrom('docs as d')
       .innerJoin('questions as q', 'q.id', 'd.id')
       .innerJoin('question_versions as v', (join) =>
         join.onRef('v.question_id', '=', 'q.id').onRef('v.version', '=', 'q.version'),
       )
-      .crossJoin(sql<{ query: string }>`websearch_to_tsquery('english', ${query})`.as('query'))
+      // The same on the side of the query ("index.html" also looks for "index" and "html"); quotes
+      // and a leading minus keep their meaning in both.
+      .crossJoin(
+        sql<{ query: string }>`(SELECT websearch_to_tsquery('english', ${query}) ||
+          websearch_to_tsquery('english', ${query.replace(/[./:_@]+/g, ' ')}) AS query)`.as('query'),
+      )
       .select(SEEN_COLUMNS)
       .where((eb) => sql<boolean>`${eb.ref('d.doc')} @@ ${eb.ref('query.query')}`)
       .where(readableBy(userId, sql.ref('q.id')))

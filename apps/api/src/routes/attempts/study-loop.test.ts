@@ -344,6 +344,29 @@ describe('search of seen questions', () => {
   });
 });
 
+describe('search inside names', () => {
+  it('finds a word that Postgres would read as part of a host or file name', async () => {
+    const me = await signedInAgent(app);
+    const { attempt } = await finishedPractice(me, 5);
+    const [id] = await bankIdsOf(attempt.id);
+    const question = await app.prisma.question.findUniqueOrThrow({ where: { id: id as string } });
+    const key = { questionId_version: { questionId: question.id, version: question.version } };
+    const { stem } = await app.prisma.questionVersion.findUniqueOrThrow({ where: key });
+    // This file's own database: a made-up word found nowhere else, only inside a name.
+    await app.prisma.questionVersion.update({
+      where: key,
+      data: { stem: `${stem} The site is served from static.qzxvkw-example.com/index.html.` },
+    });
+    const search = async (q: string) =>
+      SeenSearchResponse.parse((await me.agent.get(`/api/seen?q=${encodeURIComponent(q)}`).expect(200)).body).items.map(
+        (i) => i.questionId,
+      );
+    expect(await search('qzxvkw')).toEqual([id]);
+    expect(await search('static.qzxvkw-example.com')).toContain(id);
+    expect(await search('qzxvkw index.html')).toEqual([id]);
+  });
+});
+
 describe('results as CSV', () => {
   it('downloads one row per question once the attempt is over', async () => {
     const me = await signedInAgent(app);
