@@ -32,6 +32,19 @@ async function keyAt(attemptId: string, position: number) {
   return { questionId: item.questionId, right, wrong };
 }
 
+/** Where the bank's current version of a question is stored, and its text. */
+async function currentVersion(questionId: string) {
+  const question = await app.prisma.question.findUniqueOrThrow({ where: { id: questionId } });
+  const key = { questionId_version: { questionId, version: question.version } };
+  return { key, text: await app.prisma.questionVersion.findUniqueOrThrow({ where: key }) };
+}
+
+/** The ids of the seen questions a search finds, best first. */
+async function searchIds(me: SignedIn, q: string) {
+  const res = await me.agent.get(`/api/seen?q=${encodeURIComponent(q)}`).expect(200);
+  return SeenSearchResponse.parse(res.body).items.map((i) => i.questionId);
+}
+
 let seq = 0;
 function save(me: SignedIn, attemptId: string, position: number, body: Record<string, unknown>) {
   seq += 1;
@@ -305,10 +318,7 @@ describe('search of seen questions', () => {
     const me = await signedInAgent(app);
     const { attempt } = await finishedPractice(me, 5);
     const [firstId] = await bankIdsOf(attempt.id);
-    const version = await app.prisma.question.findUniqueOrThrow({ where: { id: firstId as string } });
-    const text = await app.prisma.questionVersion.findUniqueOrThrow({
-      where: { questionId_version: { questionId: version.id, version: version.version } },
-    });
+    const { text } = await currentVersion(firstId as string);
     // The longest plain word of the stem (every stem has one of 5 letters or more).
     const word = [...(text.stem.match(/[A-Za-z]{5,}/g) ?? [])]
       .filter(
@@ -318,12 +328,10 @@ describe('search of seen questions', () => {
           ),
       )
       .sort((a, b) => b.length - a.length)[0] as string;
-    const found = SeenSearchResponse.parse(
-      (await me.agent.get(`/api/seen?q=${encodeURIComponent(word)}`).expect(200)).body,
-    );
-    expect(found.items.map((i) => i.questionId)).toContain(firstId);
+    const found = await searchIds(me, word);
+    expect(found).toContain(firstId);
     const seen = new Set(await bankIdsOf(attempt.id));
-    expect(found.items.every((i) => seen.has(i.questionId))).toBe(true);
+    expect(found.every((id) => seen.has(id))).toBe(true);
 
     // Asked again by a running attempt without feedback: hidden until that attempt ends.
     const again = await startAttempt(me.agent, {
@@ -331,15 +339,12 @@ describe('search of seen questions', () => {
       from: { attemptId: attempt.id, filter: 'all' },
       feedback: 'deferred',
     });
-    const during = SeenSearchResponse.parse(
-      (await me.agent.get(`/api/seen?q=${encodeURIComponent(word)}`).expect(200)).body,
-    );
-    expect(during.items.map((i) => i.questionId)).not.toContain(firstId);
+    expect(await searchIds(me, word)).not.toContain(firstId);
     await me.agent.post(`/api/attempts/${again.id}/submit`).expect(200);
 
     // A stranger who never saw it finds nothing.
     const other = await signedInAgent(app);
-    expect((await other.agent.get(`/api/seen?q=${encodeURIComponent(word)}`).expect(200)).body.items).toEqual([]);
+    expect(await searchIds(other, word)).toEqual([]);
     await me.agent.get('/api/seen?q=a').expect(400);
   });
 });
@@ -349,21 +354,15 @@ describe('search inside names', () => {
     const me = await signedInAgent(app);
     const { attempt } = await finishedPractice(me, 5);
     const [id] = await bankIdsOf(attempt.id);
-    const question = await app.prisma.question.findUniqueOrThrow({ where: { id: id as string } });
-    const key = { questionId_version: { questionId: question.id, version: question.version } };
-    const { stem } = await app.prisma.questionVersion.findUniqueOrThrow({ where: key });
+    const { key, text } = await currentVersion(id as string);
     // This file's own database: a made-up word found nowhere else, only inside a name.
     await app.prisma.questionVersion.update({
       where: key,
-      data: { stem: `${stem} The site is served from static.qzxvkw-example.com/index.html.` },
+      data: { stem: `${text.stem} The site is served from static.qzxvkw-example.com/index.html.` },
     });
-    const search = async (q: string) =>
-      SeenSearchResponse.parse((await me.agent.get(`/api/seen?q=${encodeURIComponent(q)}`).expect(200)).body).items.map(
-        (i) => i.questionId,
-      );
-    expect(await search('qzxvkw')).toEqual([id]);
-    expect(await search('static.qzxvkw-example.com')).toContain(id);
-    expect(await search('qzxvkw index.html')).toEqual([id]);
+    expect(await searchIds(me, 'qzxvkw')).toEqual([id]);
+    expect(await searchIds(me, 'static.qzxvkw-example.com')).toContain(id);
+    expect(await searchIds(me, 'qzxvkw index.html')).toEqual([id]);
   });
 });
 
