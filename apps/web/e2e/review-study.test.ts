@@ -31,7 +31,11 @@ describe('the review of a 65-question mock', () => {
     await signUpViaApi(page, baseUrl, 'review');
     const mock = await finishedAttempt(page, baseUrl, { mode: 'mock' }, { answered: 0.7 });
 
+    // The page downloads the cards of its page only, with the outline of all 65 (the jump grid).
+    const firstPage = page.waitForResponse((r) => /\/review\?filter=all&page=1$/.test(r.url()));
     await page.goto(`${baseUrl}/attempts/${mock.id}/review`);
+    const sent = (await (await firstPage).json()) as { items: unknown[]; outline: unknown[] };
+    expect([sent.items.length, sent.outline.length]).toEqual([20, 65]);
     await page.locator('.review-item').first().waitFor();
     // The first cards come with the page, the rest as the reader scrolls towards them.
     await expect.poll(() => scrolledCardCount(page)).toBe(20);
@@ -72,6 +76,25 @@ describe('the review of a 65-question mock', () => {
     expect(await csvLink.getAttribute('download')).not.toBeNull();
     const csv = await page.request.get(`${baseUrl}${await csvLink.getAttribute('href')}`);
     expect((await csv.text()).trim().split('\n')).toHaveLength(66);
+
+    // Print (the button, or Ctrl+P which it takes over) fetches the other pages first: the printout
+    // holds all 65 questions, expanded. The browser's dialog cannot be driven here, so window.print
+    // counts what the page holds when the browser would lay it out (after beforeprint).
+    await page.evaluate(() => {
+      const printed: number[] = [];
+      Object.assign(window, { printed });
+      window.print = () => {
+        window.dispatchEvent(new Event('beforeprint'));
+        printed.push(document.querySelectorAll('.review-item .review-details').length);
+        window.dispatchEvent(new Event('afterprint'));
+      };
+    });
+    await page.getByRole('button', { name: 'Print', exact: true }).click();
+    await page.keyboard.press('Control+p');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed: number[] }).printed))
+      .toEqual([65, 65]);
+    await expect.poll(() => scrolledCardCount(page)).toBe(5);
 
     // Printed, the page shows no navigation or buttons.
     await page.emulateMedia({ media: 'print' });

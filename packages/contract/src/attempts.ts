@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXAM, REVIEW_FILTERS } from './constants.ts';
+import { EXAM, REVIEW_FILTERS, REVIEW_PAGE_SIZE } from './constants.ts';
 import { DomainId } from './domains.ts';
 import { OptionId, QuestionStyle, QuestionType, ReferenceUrl } from './question.ts';
 
@@ -222,7 +222,11 @@ export type AttemptListResponse = z.infer<typeof AttemptListResponse>;
  */
 export const ReviewFilter = z.enum(REVIEW_FILTERS);
 export type ReviewFilter = z.infer<typeof ReviewFilter>;
-export const ReviewQuery = z.object({ filter: ReviewFilter.default('all') });
+export const ReviewQuery = z.object({
+  filter: ReviewFilter.default('all'),
+  /** One page of REVIEW_PAGE_SIZE questions; without it, every question of the filter. */
+  page: z.coerce.number().int().min(1, { message: 'pages start at 1' }).optional(),
+});
 
 export const ReviewItem = z.object({
   position: z.number().int(),
@@ -267,6 +271,19 @@ export const ReviewResponse = z.object({
     guessed: z.number().int(),
     'sure-wrong': z.number().int(),
   }),
+  /**
+   * Every question of the filter in order, with its verdict: enough to draw a map of the attempt and
+   * to know which page holds a question, without the page's teaching text.
+   */
+  outline: z.array(
+    z.object({ position: z.number().int(), answered: z.boolean(), correct: z.boolean(), flagged: z.boolean() }),
+  ),
+  /** The page asked for (null: items holds every question of the filter). */
+  page: z.number().int().nullable(),
+  pageSize: z.literal(REVIEW_PAGE_SIZE),
+  /** How the attempt ran, so that it can be taken again the same way. */
+  feedback: FeedbackMode,
+  timeLimitMinutes: z.number().int().nullable(),
   items: z.array(ReviewItem),
 });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;

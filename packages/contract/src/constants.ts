@@ -36,3 +36,5 @@ export const REPORT_REASON_LABEL: Record<(typeof REPORT_REASONS)[number], string
 
 /** Which questions of a finished attempt the review lists. */
 export const REVIEW_FILTERS = ['all', 'wrong', 'unanswered', 'missed', 'flagged', 'guessed', 'sure-wrong'] as const;
+/** Questions per page of the review (`?page=`). */
+export const REVIEW_PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import { reviewFilterOf, reviewQueryOptions } from '../features/review/api/get-review.ts';
+import { reviewFilterOf, reviewPageOf, reviewQueryOptions } from '../features/review/api/get-review.ts';
 import { attemptQueryOptions } from '../lib/api/get-attempt.ts';
 import { seemsSignedIn } from '../lib/api/get-me.ts';
 import { statsQueryOptions } from '../lib/api/get-stats.ts';
@@ -29,7 +29,6 @@ export function prefetchResults({ params }: PrefetchArgs) {
 export function prefetchReview({ params, search }: PrefetchArgs) {
   const filter = reviewFilterOf(search.get('filter'));
   if (params.id && seemsSignedIn()) {
-    void queryClient.prefetchQuery(reviewQueryOptions(params.id, filter));
-    void queryClient.prefetchQuery(attemptQueryOptions(params.id));
+    void queryClient.prefetchQuery(reviewQueryOptions(params.id, filter, reviewPageOf(search.get('page'))));
   }
 }

@@ -113,6 +113,51 @@ describe('results and review say correct, wrong, unanswered and missed', () => {
   });
 });
 
+describe('the review in pages', () => {
+  it('sends one page of the filter with the outline of all of it, and refuses a page past the end', async () => {
+    const me = await signedInAgent(app);
+    const { result } = await finishedPractice(me, 45);
+    const reviewPage = async (query: string) =>
+      ReviewResponse.parse((await me.agent.get(`/api/attempts/${result.id}/review?${query}`).expect(200)).body);
+
+    const whole = await reviewPage('filter=missed');
+    expect(whole).toMatchObject({ page: null, pageSize: 20, feedback: 'deferred', timeLimitMinutes: null });
+    expect(whole.items).toHaveLength(43);
+    const third = await reviewPage('filter=missed&page=3');
+    expect(third.page).toBe(3);
+    expect(third.items.map((i) => i.position)).toEqual(whole.items.slice(40).map((i) => i.position));
+    expect(third.items).toEqual(whole.items.slice(40));
+    // The outline is the same on every page: every question of the filter, with its verdict.
+    expect(third.outline).toEqual(whole.outline);
+    expect(third.outline.map((o) => o.position)).toEqual(whole.items.map((i) => i.position));
+    expect(third.outline.slice(0, 3)).toEqual([
+      { position: 3, answered: true, correct: false, flagged: true },
+      { position: 4, answered: true, correct: false, flagged: false },
+      { position: 5, answered: false, correct: false, flagged: true },
+    ]);
+    // An empty filter still has its first page.
+    expect((await reviewPage('filter=guessed&page=1')).items).toEqual([]);
+
+    const past = await me.agent.get(`/api/attempts/${result.id}/review?filter=missed&page=4`).expect(400);
+    expect(past.body.errors).toEqual([
+      { field: 'querystring.page', message: 'the missed filter of this attempt has 3 pages' },
+    ]);
+    const zero = await me.agent.get(`/api/attempts/${result.id}/review?page=0`).expect(400);
+    expect(zero.body.errors[0].field).toBe('querystring.page');
+  });
+
+  it('says how the attempt ran, so that a retake can run the same way', async () => {
+    const me = await signedInAgent(app);
+    const attempt = await startAttempt(me.agent, { mode: 'practice', questionCount: 5, timeLimitMinutes: 25 });
+    await me.agent.post(`/api/attempts/${attempt.id}/submit`).expect(200);
+    const review = ReviewResponse.parse(
+      (await me.agent.get(`/api/attempts/${attempt.id}/review?page=1`).expect(200)).body,
+    );
+    expect(review).toMatchObject({ feedback: attempt.feedback, timeLimitMinutes: 25, page: 1 });
+    expect(review.items).toHaveLength(5);
+  });
+});
+
 describe('practise from an attempt', () => {
   it('starts exactly the wrong, missed, flagged or all questions of a finished attempt, right after submit', async () => {
     const me = await signedInAgent(app);

@@ -165,11 +165,10 @@ export function reviewCounts(items: ItemRow[]): Record<ReviewFilter, number> {
 
 export function reviewItems(
   items: ItemRow[],
-  filter: ReviewFilter,
   seconds: Map<number, number | null>,
   saved: ReadonlySet<string>,
 ): ReviewItem[] {
-  return items.filter(REVIEW_FILTERS[filter]).map((item) => {
+  return items.map((item) => {
     const options = inDisplayOrder(item);
     return {
       position: item.position,

@@ -11,7 +11,7 @@ import { formatDateTime, formatDuration, formatPercent, MODE_LABEL, plural } fro
 import { usePageTitle } from '../../lib/page-title.ts';
 import { PASS_PERCENT } from '../../lib/pass-percent.ts';
 import './results.css';
-import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
+import { PractiseFromAttempt, practiseSourceOf } from '../../components/practise-from-attempt.tsx';
 import { CalibrationCard } from './calibration-card.tsx';
 import { QuestionTimes } from './question-times.tsx';
 
@@ -135,7 +135,7 @@ function Results({ attempt, result }: { attempt: AttemptResponse; result: Attemp
           </div>
         </dl>
         {result.scaledScore !== null && <EstimateNote />}
-        <PractiseFromAttempt attempt={attempt} />
+        <PractiseFromAttempt source={practiseSourceOf(attempt, result)} />
         <div className="actions">
           <Link to={`/attempts/${attempt.id}/review`} className="button">
             Review all answers

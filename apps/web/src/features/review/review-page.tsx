@@ -1,19 +1,19 @@
-import type { ReviewFilter, ReviewItem as ReviewItemData, ReviewResponse } from '@saa/contract/attempts';
+import type { ReviewFilter, ReviewResponse } from '@saa/contract/attempts';
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { PractiseFromAttempt, type PractiseSource } from '../../components/practise-from-attempt.tsx';
 import { ErrorState, PageSkeleton } from '../../components/query-state.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { env } from '../../lib/env.ts';
 import { plural } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
-import { reviewFilterOf, useReview } from './api/get-review.ts';
+import { reviewFilterOf, reviewPageOf, reviewQueryOptions, useReview } from './api/get-review.ts';
 import { ReviewItem } from './review-item.tsx';
 import { VERDICT_LABEL, VERDICT_SYMBOL, verdictOf } from './verdict.ts';
 import './review.css';
-import { PractiseFromAttempt } from '../../components/practise-from-attempt.tsx';
-import { useAttempt } from '../../lib/api/get-attempt.ts';
 
 /** `onlyWhenUsed`: shown when it holds questions (or is open), so the bar stays short on a phone. */
 const FILTERS: { value: ReviewFilter; label: string; onlyWhenUsed?: boolean }[] = [
@@ -36,8 +36,9 @@ const EMPTY: Record<ReviewFilter, string> = {
   guessed: 'No right answer was marked as a guess.',
 };
 
-const PAGE_SIZE = 20;
-const NONE: ReviewResponse['items'] = [];
+type Outline = ReviewResponse['outline'];
+const NO_ITEMS: ReviewResponse['items'] = [];
+const NO_OUTLINE: Outline = [];
 /** Cards drawn with the page itself; the rest a few at a time as the reader nears them (useProgressiveCount). */
 const FIRST_CARDS = 3;
 const CARDS_PER_STEP = 3;
@@ -47,50 +48,56 @@ export function ReviewPage() {
   const [params, setParams] = useSearchParams();
   const filter = reviewFilterOf(params.get('filter'));
   usePageTitle('Review');
-  const review = useReview(id, filter);
-  const attempt = useAttempt(id);
   const { hash } = useLocation();
+  const hashPosition = /^#question-(\d+)$/.exec(hash)?.[1];
+  // The API sends one page of cards, and the outline of the whole filter (the jump grid). A link to
+  // one question (#question-47) opens the page that holds it, which the outline of the page the
+  // address names tells (without a link, both are the same query).
+  const named = useReview(id, filter, reviewPageOf(params.get('page')));
+  const namedPage = named.isPlaceholderData ? undefined : named.data;
+  const hashIndex =
+    hashPosition && namedPage ? namedPage.outline.findIndex((i) => i.position === Number(hashPosition)) : -1;
+  const requestedPage =
+    hashIndex >= 0 && namedPage ? Math.floor(hashIndex / namedPage.pageSize) + 1 : reviewPageOf(params.get('page'));
+  const review = useReview(id, filter, requestedPage);
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
-  const printing = usePrinting();
+  const { printing, printItems, printAll } = usePrintAll(id, filter);
   const [focusTarget, setFocusTarget] = useState<number | null>(null);
 
-  // The filter bar and the practise buttons depend on both answers: drawn together once both are
-  // in, so that nothing already on screen moves when the second one lands (layout shift).
   // An answer arriving after the page is up would render at once, in one task (a query's update is
   // synchronous); deferred, the cards render in slices that leave a slow phone free in between.
   const reviewData = useDeferredValue(review.data);
-  const attemptData = useDeferredValue(attempt.data);
-  const firstLoad =
-    review.isPending ||
-    attempt.isPending ||
-    (review.data !== undefined && reviewData === undefined) ||
-    (attempt.data !== undefined && attemptData === undefined);
-  const items = reviewData?.items ?? NONE;
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const requested = Number(params.get('page') ?? '1');
-  const hashPosition = /^#question-(\d+)$/.exec(hash)?.[1];
-  const hashIndex = hashPosition ? items.findIndex((i) => i.position === Number(hashPosition)) : -1;
-  // A link to one question (#question-47) opens the page that holds it.
-  const page =
-    hashIndex >= 0
-      ? Math.floor(hashIndex / PAGE_SIZE) + 1
-      : Number.isInteger(requested) && requested >= 1 && requested <= pages
-        ? requested
-        : 1;
-  const shown = useMemo(
-    () => (printing ? items : items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)),
-    [items, page, printing],
-  );
+  const firstLoad = review.isPending || (review.data !== undefined && reviewData === undefined);
+  const items = reviewData?.items ?? NO_ITEMS;
+  const outline = reviewData?.outline ?? NO_OUTLINE;
+  const pageSize = reviewData?.pageSize ?? 1;
+  const pages = Math.max(1, Math.ceil(outline.length / pageSize));
+  // What is on screen: until the page asked for arrives, the one before it stays.
+  const page = reviewData?.page ?? 1;
+  // A page past the end (an old link) opens the first.
+  const pastTheEnd = review.error instanceof ApiError && review.error.status === 400 && requestedPage > 1;
+  useEffect(() => {
+    if (pastTheEnd)
+      setParams(
+        (current) => {
+          const copy = new URLSearchParams(current);
+          copy.delete('page');
+          return copy;
+        },
+        { replace: true },
+      );
+  }, [pastTheEnd, setParams]);
+
   // The first cards render with the page (the jump grid above them too: drawn later it would push
   // them down), the others as the reader scrolls towards them, so that a phone does not build a
   // page of twenty cards to show one. A question jumped to is drawn at once, with those before it.
   // Printing needs every card at once (it renders with flushSync).
   const jumpedTo = Math.max(
-    shown.findIndex((i) => i.position === focusTarget),
-    shown.findIndex((i) => i.position === Number(hashPosition)),
+    items.findIndex((i) => i.position === focusTarget),
+    items.findIndex((i) => i.position === Number(hashPosition)),
   );
-  const progressive = useProgressiveCount(shown, FIRST_CARDS, CARDS_PER_STEP, jumpedTo + 1);
-  const listed = printing ? shown : shown.slice(0, progressive.count);
+  const progressive = useProgressiveCount(items, FIRST_CARDS, CARDS_PER_STEP, jumpedTo + 1);
+  const listed = printing ? (printItems ?? items) : items.slice(0, progressive.count);
 
   const goTo = useCallback(
     (next: number, focusPosition?: number) => {
@@ -106,13 +113,13 @@ export function ReviewPage() {
       // The #question-N of a link has done its job; from now on the page number decides.
       if (window.location.hash)
         window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
-      setFocusTarget(focusPosition ?? items[(next - 1) * PAGE_SIZE]?.position ?? null);
+      setFocusTarget(focusPosition ?? outline[(next - 1) * pageSize]?.position ?? null);
     },
-    [items, setParams],
+    [outline, pageSize, setParams],
   );
   const jump = useCallback(
-    (index: number, position: number) => goTo(Math.floor(index / PAGE_SIZE) + 1, position),
-    [goTo],
+    (index: number, position: number) => goTo(Math.floor(index / pageSize) + 1, position),
+    [goTo, pageSize],
   );
 
   // After the page has rendered, move to the question asked for (or the first of the page).
@@ -149,6 +156,21 @@ export function ReviewPage() {
     [],
   );
 
+  const practise: PractiseSource | null = useMemo(
+    () =>
+      reviewData
+        ? {
+            attemptId: reviewData.attemptId,
+            feedback: reviewData.feedback,
+            timeLimitMinutes: reviewData.timeLimitMinutes,
+            counts: reviewData.counts,
+          }
+        : null,
+    [reviewData],
+  );
+  const firstShown = (page - 1) * pageSize + 1;
+  const lastShown = Math.min(page * pageSize, outline.length);
+
   return (
     <div className="review">
       <div className="page-header">
@@ -161,14 +183,12 @@ export function ReviewPage() {
               Download results (CSV)
             </a>
             {' · '}
-            <button type="button" className="link-button" onClick={() => window.print()}>
+            <button type="button" className="link-button" onClick={printAll}>
               Print
             </button>
           </p>
         </div>
-        <div className="no-print">
-          {!firstLoad && attemptData?.result && <PractiseFromAttempt attempt={attemptData} />}
-        </div>
+        <div className="no-print">{!firstLoad && practise && <PractiseFromAttempt source={practise} />}</div>
       </div>
       {!firstLoad && (
         <nav aria-label="Filter questions" className="segmented no-print">
@@ -189,7 +209,7 @@ export function ReviewPage() {
       )}
       {firstLoad ? (
         <PageSkeleton label="Loading the review…" cards={2} />
-      ) : review.isError ? (
+      ) : review.isError && !reviewData ? (
         review.error instanceof ApiError && review.error.status === 409 ? (
           <section className="card">
             <h2>This attempt is still running</h2>
@@ -207,16 +227,16 @@ export function ReviewPage() {
         )
       ) : (
         <>
-          {items.length > 0 && <JumpGrid items={items} current={shown} onJump={jump} />}
+          {outline.length > 0 && <JumpGrid outline={outline} current={items} onJump={jump} />}
           <div className="review-tools no-print">
             <p className="muted" aria-live="polite">
-              {items.length === 0
+              {outline.length === 0
                 ? EMPTY[filter]
                 : pages > 1
-                  ? `Questions ${(page - 1) * PAGE_SIZE + 1}-${Math.min(page * PAGE_SIZE, items.length)} of ${plural(items.length, 'question')} (page ${page} of ${pages}).`
-                  : `Showing ${plural(items.length, 'question')}.`}
+                  ? `Questions ${firstShown}-${lastShown} of ${plural(outline.length, 'question')} (page ${page} of ${pages}).`
+                  : `Showing ${plural(outline.length, 'question')}.`}
             </p>
-            {items.length > 0 && (
+            {outline.length > 0 && (
               <span>
                 <button type="button" className="link-button" onClick={() => setCollapsed(new Set())}>
                   Expand all
@@ -225,13 +245,18 @@ export function ReviewPage() {
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => setCollapsed(new Set(items.map((i) => i.position)))}
+                  onClick={() => setCollapsed(new Set(outline.map((i) => i.position)))}
                 >
                   Collapse all
                 </button>
               </span>
             )}
           </div>
+          {printing && !printItems && pages > 1 && (
+            <p className="print-only">
+              Questions {firstShown}-{lastShown} of {outline.length}. The review's Print button prints all of them.
+            </p>
+          )}
           {pages > 1 && !printing && <Pager page={page} pages={pages} onPage={(p) => goTo(p)} label="Pages, top" />}
           <div className="review-list">
             {listed.map((item) => (
@@ -243,7 +268,7 @@ export function ReviewPage() {
               />
             ))}
           </div>
-          {listed.length < shown.length && (
+          {!printing && listed.length < items.length && (
             <p ref={progressive.endRef} className="review-more no-print">
               <button
                 type="button"
@@ -253,14 +278,14 @@ export function ReviewPage() {
                   // the same transition as the cards: drawn urgently, a card still loading its code
                   // would put the page's loading state up and take the focus away with it.
                   startTransition(() => {
-                    setFocusTarget(shown[listed.length]?.position ?? null);
+                    setFocusTarget(items[listed.length]?.position ?? null);
                     progressive.more();
                   })
                 }
               >
-                Show the next {plural(Math.min(CARDS_PER_STEP, shown.length - listed.length), 'question')}
+                Show the next {plural(Math.min(CARDS_PER_STEP, items.length - listed.length), 'question')}
               </button>{' '}
-              <span className="muted">({shown.length - listed.length} more on this page)</span>
+              <span className="muted">({items.length - listed.length} more on this page)</span>
             </p>
           )}
           {pages > 1 && !printing && <Pager page={page} pages={pages} onPage={(p) => goTo(p)} label="Pages, bottom" />}
@@ -270,20 +295,47 @@ export function ReviewPage() {
   );
 }
 
-/** True while the browser prints (Print button or Ctrl+P): every card of the filter, expanded. */
-function usePrinting(): boolean {
+/**
+ * Printing shows every card of the filter, expanded. The Print button (and Ctrl+P, which it takes
+ * over) first fetches the cards of the other pages; printing from the browser's menu cannot wait for
+ * them, so it prints the page on screen and says so.
+ */
+function usePrintAll(attemptId: string, filter: ReviewFilter) {
+  const queryClient = useQueryClient();
   const [printing, setPrinting] = useState(false);
+  const [printItems, setPrintItems] = useState<ReviewResponse['items'] | null>(null);
+  const printAll = useCallback(async () => {
+    try {
+      const all = await queryClient.fetchQuery(reviewQueryOptions(attemptId, filter, 'all'));
+      flushSync(() => setPrintItems(all.items));
+    } catch {
+      // Offline or failed: the page on screen still prints, with the note that it is one page.
+    }
+    window.print();
+  }, [attemptId, filter, queryClient]);
   useEffect(() => {
+    // The print is laid out right after beforeprint: the cards must be in the page by then.
     const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
+    const after = () => {
+      setPrinting(false);
+      setPrintItems(null);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        void printAll();
+      }
+    };
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
+    window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
+      window.removeEventListener('keydown', onKey);
     };
-  }, []);
-  return printing;
+  }, [printAll]);
+  return { printing, printItems, printAll };
 }
 
 function Pager({
@@ -333,18 +385,18 @@ function Pager({
 
 /** One button per question of the filter: symbol and colour for the verdict, a flag mark, and a name that says both. */
 const JumpGrid = memo(function JumpGrid({
-  items,
+  outline,
   current,
   onJump,
 }: {
-  items: ReviewItemData[];
-  current: ReviewItemData[];
+  outline: Outline;
+  current: ReviewResponse['items'];
   onJump: (index: number, position: number) => void;
 }) {
   const onPage = new Set(current.map((i) => i.position));
   return (
     <nav className="jump-grid no-print" aria-label="Jump to a question">
-      {items.map((item, index) => {
+      {outline.map((item, index) => {
         const verdict = verdictOf(item);
         return (
           <button
