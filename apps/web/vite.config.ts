@@ -1,10 +1,20 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// React Router 7 points every import at its development build, dev warnings included
+// (remix-run/react-router#14102); a build takes its production build, which has them off.
+const reactRouterProduction = join(
+  dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
+  'dist/production/index.mjs',
+);
+
 // In development Vite serves the SPA and forwards /api to the API started by `pnpm dev`.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  resolve: command === 'build' ? { alias: [{ find: /^react-router$/, replacement: reactRouterProduction }] } : {},
   plugins: [
     react(),
     // A service worker that keeps the app shell (HTML, scripts, styles, icons) so that reloading the
@@ -40,4 +50,4 @@ export default defineConfig({
   // Source maps are built as hidden files (no sourceMappingURL comment in the scripts); the server
   // sends them only when SERVE_SOURCE_MAPS is set.
   build: { target: 'es2022', sourcemap: 'hidden' },
-});
+}));
