@@ -49,5 +49,13 @@ export default defineConfig(({ command }) => ({
   },
   // Source maps are built as hidden files (no sourceMappingURL comment in the scripts); the server
   // sends them only when SERVE_SOURCE_MAPS is set.
-  build: { target: 'es2022', sourcemap: 'hidden' },
+  build: {
+    target: 'es2022',
+    sourcemap: 'hidden',
+    // A page chunk's own imports are left for the browser to find when the chunk loads, instead of a
+    // <link rel=modulepreload> appended for each (twelve for the review) in the app's start task: on
+    // a phone that task was the longest of the load (docs/benchmarks.md). A page's styles are still
+    // loaded with its chunk.
+    modulePreload: { resolveDependencies: () => [] },
+  },
 }));

@@ -116,13 +116,26 @@ const routes: RouteObject[] = [
   },
 ];
 
-/** Starts the code and data of the page at this address (the session check can take a round trip). */
+const handlesAt = (pathname: string) =>
+  (matchRoutes(routes, pathname) ?? []).flatMap(({ route, params }) =>
+    route.handle ? [{ handle: route.handle as RouteHandle, params }] : [],
+  );
+
+/** Starts the requests of the page at this address (the session check can take a round trip). */
+export function prefetchRouteData(pathname: string, search: string) {
+  for (const { handle, params } of handlesAt(pathname))
+    handle.prefetch?.({ params, search: new URLSearchParams(search) });
+}
+
+/** Starts downloading the code of the page at this address. */
+export function preloadRouteCode(pathname: string) {
+  for (const { handle } of handlesAt(pathname)) handle.page.preload();
+}
+
+/** Starts the code and data of the page at this address. */
 export function preloadRoute(pathname: string, search: string) {
-  for (const { route, params } of matchRoutes(routes, pathname) ?? []) {
-    const handle = route.handle as RouteHandle | undefined;
-    handle?.page.preload();
-    handle?.prefetch?.({ params, search: new URLSearchParams(search) });
-  }
+  prefetchRouteData(pathname, search);
+  preloadRouteCode(pathname);
 }
 
 /** The whole app below the router: pages by address, each behind an error boundary. */
