@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineFor, endOfAttempt, isPastDeadline, remainingSeconds } from './clock.ts';
+import { deadlineFor, endOfAttempt, isPastDeadline, remainingSeconds, timeLimitMinutesOf } from './clock.ts';
 
 const start = new Date('2026-01-01T10:00:00Z');
 const at = (ms: number) => new Date(start.getTime() + ms);
@@ -8,6 +8,8 @@ describe('the attempt clock', () => {
   it('fixes the deadline at the start', () => {
     expect(deadlineFor(start, 130)?.toISOString()).toBe('2026-01-01T12:10:00.000Z');
     expect(deadlineFor(start, null)).toBeNull();
+    expect(timeLimitMinutesOf(start, deadlineFor(start, 130))).toBe(130);
+    expect(timeLimitMinutesOf(start, null)).toBeNull();
   });
 
   it('counts whole seconds up, never below zero', () => {

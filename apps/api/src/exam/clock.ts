@@ -3,6 +3,11 @@ export function deadlineFor(startedAt: Date, timeLimitMinutes: number | null): D
   return timeLimitMinutes === null ? null : new Date(startedAt.getTime() + timeLimitMinutes * 60_000);
 }
 
+/** The time limit an attempt started with (deadlineFor the other way round); null when untimed. */
+export function timeLimitMinutesOf(startedAt: Date, deadline: Date | null): number | null {
+  return deadline === null ? null : Math.round((deadline.getTime() - startedAt.getTime()) / 60_000);
+}
+
 /**
  * Whole seconds left, rounded up so that 0 only ever means "closed" (a client counting down from
  * 1 never sees 0 while writes would still be accepted). Never negative; null when untimed.

@@ -7,6 +7,7 @@ import type {
   AttemptSummary,
   ReviewFilter,
   ReviewItem,
+  ReviewResponse,
   SavedAnswer,
 } from '@saa/contract/attempts';
 import type { QuestionOption } from '@saa/contract/question';
@@ -163,6 +164,16 @@ export function reviewCounts(items: ItemRow[]): Record<ReviewFilter, number> {
   };
 }
 
+/** Each question's verdict and flag, without its teaching text: the review's map of the filter. */
+export function reviewOutline(items: ItemRow[]): ReviewResponse['outline'] {
+  return items.map((item) => ({
+    position: item.position,
+    answered: answered(item),
+    correct: item.correct === true,
+    flagged: item.flagged,
+  }));
+}
+
 export function reviewItems(
   items: ItemRow[],
   seconds: Map<number, number | null>,
@@ -179,7 +190,7 @@ export function reviewItems(
       options: options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, rationale: o.rationale })),
       selected: item.selected,
       flagged: item.flagged,
-      answered: item.selected.length > 0,
+      answered: answered(item),
       correct: item.correct === true,
       correctOptionIds: options.filter((o) => o.correct).map((o) => o.id),
       explanation: item.explanation,

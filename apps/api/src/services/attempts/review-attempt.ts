@@ -3,10 +3,11 @@ import { REVIEW_PAGE_SIZE } from '@saa/contract/constants';
 import { findItems } from '../../data/attempts.ts';
 import { savedQuestionIds } from '../../data/saved-questions.ts';
 import type { PrismaClient } from '../../db/prisma-client.ts';
+import { timeLimitMinutesOf } from '../../exam/clock.ts';
 import { invalidField } from '../../lib/app-error.ts';
 import { inProgressError } from './attempt-errors.ts';
 import { currentAttempt } from './current-attempt.ts';
-import { presentResult, REVIEW_FILTERS, reviewCounts, reviewItems } from './present-attempt.ts';
+import { presentResult, REVIEW_FILTERS, reviewCounts, reviewItems, reviewOutline } from './present-attempt.ts';
 
 /**
  * The questions of a finished attempt through one filter: every one in outline, and with the key
@@ -48,18 +49,11 @@ export async function reviewAttempt(
     filter: query.filter,
     total: items.length,
     counts: reviewCounts(items),
-    outline: inFilter.map((i) => ({
-      position: i.position,
-      answered: i.selected.length > 0,
-      correct: i.correct === true,
-      flagged: i.flagged,
-    })),
+    outline: reviewOutline(inFilter),
     page: page ?? null,
     pageSize: REVIEW_PAGE_SIZE,
     feedback: attempt.feedback,
-    timeLimitMinutes: attempt.deadline
-      ? Math.round((attempt.deadline.getTime() - attempt.startedAt.getTime()) / 60_000)
-      : null,
+    timeLimitMinutes: timeLimitMinutesOf(attempt.startedAt, attempt.deadline),
     items: reviewItems(shown, seconds, saved),
   };
 }

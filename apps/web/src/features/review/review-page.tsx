@@ -53,12 +53,12 @@ export function ReviewPage() {
   // The API sends one page of cards, and the outline of the whole filter (the jump grid). A link to
   // one question (#question-47) opens the page that holds it, which the outline of the page the
   // address names tells (without a link, both are the same query).
-  const named = useReview(id, filter, reviewPageOf(params.get('page')));
+  const addressPage = reviewPageOf(params.get('page'));
+  const named = useReview(id, filter, addressPage);
   const namedPage = named.isPlaceholderData ? undefined : named.data;
   const hashIndex =
     hashPosition && namedPage ? namedPage.outline.findIndex((i) => i.position === Number(hashPosition)) : -1;
-  const requestedPage =
-    hashIndex >= 0 && namedPage ? Math.floor(hashIndex / namedPage.pageSize) + 1 : reviewPageOf(params.get('page'));
+  const requestedPage = hashIndex >= 0 && namedPage ? Math.floor(hashIndex / namedPage.pageSize) + 1 : addressPage;
   const review = useReview(id, filter, requestedPage);
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
   const { printing, printItems, printAll } = usePrintAll(id, filter);
