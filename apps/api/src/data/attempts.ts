@@ -161,7 +161,12 @@ export async function lockAttempt(db: Db, id: string): Promise<AttemptRow | null
   return firstRow(db, builder.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('id', '=', id).forUpdate());
 }
 
-export function findItems(db: Db, attemptId: string): Promise<ItemRow[]> {
+/**
+ * The attempt's items with their questions' content. Without `teaching`, the explanation and the
+ * correction come back empty and the references as none: a runner that gives no feedback as it goes
+ * never shows them, and they are about half of a question's text, read on every exam page load.
+ */
+export function findItems(db: Db, attemptId: string, { teaching = true } = {}): Promise<ItemRow[]> {
   return rows(
     db,
     builder
@@ -187,9 +192,9 @@ export function findItems(db: Db, attemptId: string): Promise<ItemRow[]> {
         'i.confidence',
         'v.stem',
         'v.options',
-        'v.explanation',
-        'v.correction',
-        'v.references',
+        teaching ? 'v.explanation' : sql<string>`''`.as('explanation'),
+        teaching ? 'v.correction' : sql<string | null>`null`.as('correction'),
+        teaching ? 'v.references' : sql<string[]>`'[]'::jsonb`.as('references'),
         'q.style',
       ])
       .where('i.attempt_id', '=', attemptId)

@@ -12,5 +12,6 @@ export async function readAttempt(
   now: Date,
 ): Promise<AttemptResponse> {
   const attempt = await currentAttempt(prisma, userId, id, now);
-  return presentAttempt(attempt, await findItems(prisma, attempt.id), now);
+  const items = await findItems(prisma, attempt.id, { teaching: attempt.feedback === 'immediate' });
+  return presentAttempt(attempt, items, now);
 }
