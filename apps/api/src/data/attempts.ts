@@ -162,8 +162,8 @@ export async function lockAttempt(db: Db, id: string): Promise<AttemptRow | null
 }
 
 /**
- * The attempt's items with their questions' content. Without `teaching`, the explanation and the
- * correction come back empty and the references as none: a runner that gives no feedback as it goes
+ * The attempt's items with their questions' content. Without `teaching`, the explanation comes back
+ * empty, the correction null and the references as none: a runner that gives no feedback as it goes
  * never shows them, and they are about half of a question's text, read on every exam page load.
  */
 export function findItems(db: Db, attemptId: string, { teaching = true } = {}): Promise<ItemRow[]> {
