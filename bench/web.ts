@@ -139,7 +139,7 @@ async function audit(url: string, port: number, cookie: string | null): Promise<
   // A run Lighthouse could not measure scores 0; say why rather than let the median hide it.
   if (result.lhr.runtimeError) log(`  ${url}: Lighthouse error ${JSON.stringify(result.lhr.runtimeError)}`);
   for (const warning of result.lhr.runWarnings) log(`  ${url}: Lighthouse warning: ${warning}`);
-  if (categories.performance?.score === null || categories.performance?.score === 0) {
+  if (score('performance') === 0) {
     const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index'];
     const why = metrics.map((id) => `${id} ${audits[id]?.errorMessage ?? audits[id]?.numericValue}`);
     log(`  ${url}: no performance score: ${why.join('; ')}`);
